@@ -1,0 +1,127 @@
+"""In-document coreference: pronouns and bare titles point back to actors already named.
+
+Deliberately simple and explainable (every link records its antecedent):
+- "he", "she", "his", "her" -> the most recent person mention, preferring grammatical subjects
+  of the same or the previous sentences (salience as in Lappin & Leass, much reduced);
+- "the president", "the leader" (no country) -> among persons named in the article who hold that
+  kind of role on the article's date, the most often mentioned one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Doc
+
+from .kb import KnowledgeBase
+from .mentions import PRONOUNS, Located, MentionIndex, _mention
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+WINDOW_SENTENCES = 3
+
+
+def _is_person(m: Located) -> bool:
+    a = m.actor
+    if a is None:
+        return m.kind == "name" and m.mention.method == "unresolved" and _looks_person(m)
+    return a.type == "person"
+
+
+def _looks_person(m: Located) -> bool:
+    return m.mention.text[:1].isupper() and " " in m.mention.text
+
+
+def resolve_references(doc: Doc, index: MentionIndex, kb: KnowledgeBase,
+                       on: date | None) -> MentionIndex:
+    sent_of = {}
+    for n, sent in enumerate(doc.sents):
+        for t in sent:
+            sent_of[t.i] = n
+    salience = Counter(m.actor.kb_id for m in index if m.actor is not None and m.actor.kb_id)
+    out: list[Located] = []
+    pending = {m.start: m for m in index}
+    history: list[Located] = []
+    for tok in doc:
+        m = pending.get(tok.i)
+        if m is not None:
+            if m.kind == "bare_title":
+                m = _bare_title(m, history, kb, on, salience)
+            elif m.kind == "agent" and m.actor is not None and m.actor.country is None:
+                m = _owned_agent(m, doc, history)
+            out.append(m)
+            history.append(m)
+            continue
+        if tok.lower_ in PRONOUNS and tok.pos_ == "PRON" and index.at(tok.i) is None:
+            ante = _antecedent(tok.i, history, sent_of, doc)
+            if ante is None:
+                continue
+            mention = _mention(doc, tok.i, tok.i + 1, ante.actor, "coref", 0.6)
+            mention = replace(mention, antecedent=ante.mention.antecedent or ante.mention.text)
+            loc = Located(tok.i, tok.i + 1, tok.i, mention, "pronoun")
+            out.append(loc)
+            history.append(loc)
+    return MentionIndex(out)
+
+
+def _antecedent(i: int, history: list[Located], sent_of: dict[int, int],
+                doc: Doc) -> Located | None:
+    here = sent_of[i]
+    recent: Located | None = None
+    for m in reversed(history):
+        distance = here - sent_of[m.head]
+        if distance > WINDOW_SENTENCES:
+            break
+        if not _is_person(m):
+            continue
+        if recent is None:
+            recent = m
+        head = doc[m.head]
+        if head.dep_ in SUBJECT_DEPS or (head.dep_ == "poss" and m.kind == "pronoun"):
+            # A subject in the same sentence before the pronoun, or in an earlier one.
+            return m
+    return recent
+
+
+def _owned_agent(m: Located, doc: Doc, history: list[Located]) -> Located:
+    """"his military", "Putin's government": the owner's country completes a bare agent."""
+    owner_i = next((c.i for c in doc[m.head].children if c.dep_ == "poss"), None)
+    if owner_i is None:
+        return m
+    owner = next((h for h in reversed(history) if h.start <= owner_i < h.end), None)
+    if owner is None or owner.actor is None or not owner.actor.country:
+        return m
+    a = m.actor
+    assert a is not None
+    sector = a.sector or ""
+    actor = replace(a, code=owner.actor.country + sector, country=owner.actor.country,
+                    name=f"{owner.actor.country} {a.name}")
+    mention = replace(m.mention, actor=actor, method="agent", score=0.6,
+                      antecedent=owner.mention.antecedent or owner.mention.text)
+    return Located(m.start, m.end, m.head, mention, "agent")
+
+
+def _bare_title(m: Located, history: list[Located], kb: KnowledgeBase, on: date | None,
+                salience: Counter[str]) -> Located:
+    phrase = m.mention.text.lower().removeprefix("the ").strip()
+    kind = kb.title_kind(phrase)
+    if kind is None or on is None:
+        return m
+    best: tuple[int, int, Located] | None = None
+    for pos, prev in enumerate(history):
+        a = prev.actor
+        if a is None or a.kb_id is None or a.type != "person":
+            continue
+        entry = kb.get(a.kb_id)
+        if entry is None or not any(r.kind == kind and r.active(on) for r in entry.roles):
+            continue
+        score = (salience[a.kb_id], pos)
+        if best is None or score > best[:2]:
+            best = (score[0], score[1], prev)
+    if best is None:
+        return m
+    ante = best[2]
+    mention = replace(m.mention, actor=ante.actor, method="coref", score=0.6,
+                      antecedent=ante.mention.antecedent or ante.mention.text)
+    return Located(m.start, m.end, m.head, mention, "bare_title")

@@ -1,0 +1,315 @@
+"""Find actor mentions in a parsed article and resolve each one to an actor.
+
+Cascade (each step records ``method`` and ``score`` on the mention):
+
+1. ``alias``    names the knowledge base knows (marked by the EntityRuler, label ACTOR);
+2. ``title``    an unknown name with a title: "Latvian Defense Minister Andris X" -> LVAGOV;
+3. ``role``     a title with a country: "the Russian president" -> the holder on the article date;
+4. ``agent``    a sector noun with a country: "Ukrainian troops" -> UKRMIL;
+5. ``demonym``  "Russians", "the Latvian" -> the country;
+6. ``surname``  later short forms of a full name seen earlier ("Zelensky" after "Voldimi Zelensky");
+7. ``name``     other names hooks can resolve (fuzzy, phonetic: see ``NameMatcher``);
+8. ``coref``    pronouns and bare titles (see coref.py).
+
+Unknown names stay unresolved (``actor`` is None) rather than being forced onto a wrong actor.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Actor, Mention
+from .kb import Entry, KnowledgeBase
+
+log = logging.getLogger(__name__)
+
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+PRONOUNS = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
+
+# A hook for noise-robust matching: text of an unknown name -> (entry, score) or None.
+NameMatcher = Callable[[str, "MentionContext"], "tuple[Entry, float] | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class MentionContext:
+    """What a name matcher may use to break ties."""
+
+    sentence: str
+    country_hint: str | None
+    sector_hint: str | None
+    on: date | None
+
+
+@dataclass(slots=True)
+class Located:
+    """A mention with its token span; stays inside actors/ and coding/."""
+
+    start: int  # token indices, end exclusive
+    end: int
+    head: int  # token index of the syntactic head
+    mention: Mention
+    kind: str  # name, title, role, agent, demonym, pronoun, bare_title
+
+    @property
+    def actor(self) -> Actor | None:
+        return self.mention.actor
+
+
+class MentionIndex:
+    """All mentions of one article in token order, with a token -> mention lookup."""
+
+    def __init__(self, located: list[Located]) -> None:
+        self.items = sorted(located, key=lambda m: m.start)
+        self._by_token: dict[int, Located] = {}
+        for m in self.items:
+            for i in range(m.start, m.end):
+                self._by_token[i] = m
+
+    def at(self, i: int) -> Located | None:
+        return self._by_token.get(i)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def records(self) -> tuple[Mention, ...]:
+        return tuple(m.mention for m in self.items)
+
+
+def _mention(span: Span | Doc, start: int, end: int, actor: Actor | None, method: str,
+             score: float) -> Mention:
+    doc = span.doc if isinstance(span, Span) else span
+    s = doc[start:end]
+    return Mention(text=s.text, start=s.start_char, end=s.end_char, actor=actor, method=method,
+                   score=score)
+
+
+class MentionFinder:
+    """Runs the resolution cascade over one parsed article."""
+
+    def __init__(self, kb: KnowledgeBase, name_matchers: tuple[NameMatcher, ...] = ()) -> None:
+        self.kb = kb
+        self.name_matchers = name_matchers
+
+    # -- public -----------------------------------------------------------------------------
+    def find(self, doc: Doc, on: date | None) -> MentionIndex:
+        from .coref import resolve_references  # local import: coref builds on this module
+
+        names = self._names(doc, on)
+        # Demonyms may be absorbed by the agent phrase they modify ("Ukrainian troops").
+        taken = {i for m in names if m.kind != "demonym" for i in range(m.start, m.end)}
+        agents = self._titles_and_agents(doc, on, taken, names)
+        covered = {i for m in agents for i in range(m.start, m.end)}
+        names = [m for m in names if m.kind != "demonym" or m.head not in covered]
+        index = MentionIndex(names + agents)
+        return resolve_references(doc, index, self.kb, on)
+
+    # -- names ------------------------------------------------------------------------------
+    def _names(self, doc: Doc, on: date | None) -> list[Located]:
+        out: list[Located] = []
+        persons: dict[str, Located] = {}  # surname -> first full-name mention
+        for ent in doc.ents:
+            if ent.label_ != "ACTOR" and ent.label_ not in NAME_LABELS:
+                continue
+            start, end = self._trim(ent)
+            if start >= end:
+                continue
+            span = doc[start:end]
+            loc = self._resolve_name(doc, span, ent.label_, on, persons)
+            if loc is None:
+                continue
+            out.append(loc)
+            a = loc.actor
+            if a is not None and a.type == "person" and len(span) >= 2:
+                persons.setdefault(span[-1].text.lower(), loc)
+        return out
+
+    @staticmethod
+    def _trim(ent: Span) -> tuple[int, int]:
+        """Drop leading determiners and trailing possessive markers from an entity span."""
+        start, end = ent.start, ent.end
+        doc = ent.doc
+        while start < end and doc[start].lower_ in {"the", "a", "an"}:
+            start += 1
+        while end > start and doc[end - 1].tag_ == "POS":
+            end -= 1
+        return start, end
+
+    def _resolve_name(self, doc: Doc, span: Span, label: str, on: date | None,
+                      persons: dict[str, Located]) -> Located | None:
+        text = span.text
+        entries = self.kb.lookup(text)
+        if not entries and label == "ACTOR":
+            log.debug("ruler matched %r but lookup found nothing", text)
+        if entries:
+            entry = self._choose(entries, on)
+            actor = self.kb.actor(entry, on)
+            return Located(span.start, span.end, span.root.i,
+                           _mention(span, span.start, span.end, actor, "alias", 1.0), "name")
+        # A full name that ends in a known surname ("Voldimi Zelensky"): trust the surname.
+        if label == "PERSON" and len(span) >= 2:
+            tail = self.kb.lookup(span[-1].text)
+            persons_tail = [e for e in tail if e.type == "person"]
+            if persons_tail:
+                entry = self._choose(persons_tail, on)
+                return Located(span.start, span.end, span.root.i,
+                               _mention(span, span.start, span.end, self.kb.actor(entry, on),
+                                        "surname", 0.85), "name")
+        if label == "NORP":
+            country = self.kb.demonym(text)
+            if country:
+                actor = self._country_actor(country)
+                return Located(span.start, span.end, span.root.i,
+                               _mention(span, span.start, span.end, actor, "demonym", 0.9),
+                               "demonym")
+        # A short form of a name seen earlier in the article ("Stavridis" after the full name).
+        if label == "PERSON" and len(span) == 1 and span.text.lower() in persons:
+            prev = persons[span.text.lower()]
+            m = _mention(span, span.start, span.end, prev.actor, "surname", 0.9)
+            return Located(span.start, span.end, span.root.i,
+                           replace(m, antecedent=prev.mention.text), "name")
+        if label in {"PERSON", "ORG", "GPE"}:
+            ctx = MentionContext(span.sent.text, None, None, on)
+            for matcher in self.name_matchers:
+                hit = matcher(text, ctx)
+                if hit is not None:
+                    entry, score = hit
+                    return Located(span.start, span.end, span.root.i,
+                                   _mention(span, span.start, span.end, self.kb.actor(entry, on),
+                                            "name", score), "name")
+            # Keep unknown names: titles may still give them a country and sector.
+            return Located(span.start, span.end, span.root.i,
+                           _mention(span, span.start, span.end, None, "unresolved", 0.0), "name")
+        return None
+
+    def _choose(self, entries: list[Entry], on: date | None) -> Entry:
+        """Among same-named entries prefer one holding a role on the date, then KB order."""
+        if on is not None and len(entries) > 1:
+            for e in entries:
+                if any(r.active(on) for r in e.roles):
+                    return e
+        return entries[0]
+
+    def _country_actor(self, country: str) -> Actor:
+        for e in self.kb.lookup(country):
+            if e.type == "country":
+                return self.kb.actor(e)
+        return Actor(code=country, name=country, country=country, type="country")
+
+    # -- titles, roles and agents -------------------------------------------------------------
+    def _titles_and_agents(self, doc: Doc, on: date | None, taken: set[int],
+                           names: list[Located]) -> list[Located]:
+        out: list[Located] = []
+        by_head = {m.head: m for m in names}
+        for tok in doc:
+            if tok.i in taken or tok.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            if tok.dep_ == "compound" and tok.head.i not in by_head:
+                continue  # the head noun of the phrase speaks for it
+            phrase, first = self._agent_phrase(tok)
+            if phrase is None:
+                continue
+            sector, agent_name = self.kb.agent(phrase) or (None, None)
+            if sector is None:
+                continue
+            kind = self.kb.title_kind(phrase)
+            # Title before a name: "Latvian Defense Minister Andris X" -> the name's mention.
+            if tok.dep_ == "compound" and tok.head.i in by_head:
+                self._title_onto_name(doc, tok, first, by_head[tok.head.i], sector, on)
+                continue
+            country, modifier = self._country_of(tok, by_head)
+            start = min(first, modifier.i) if modifier is not None else first
+            start = self._extend_left(doc, start)
+            if any(i in taken for i in range(start, tok.i + 1)):
+                start = first
+            actor: Actor | None = None
+            method, score, mkind = "agent", 0.8, "agent"
+            plural = tok.tag_ in {"NNS", "NNPS"}
+            if country and kind and not plural and on is not None:
+                holder = self.kb.holder(country, kind, on)
+                if holder is not None:
+                    actor, method, score, mkind = self.kb.actor(holder, on), "role", 0.85, "role"
+            if actor is None and country:
+                actor = Actor(code=country + sector, name=f"{country} {agent_name}",
+                              country=country, sector=sector, type="agent")
+            if actor is None:
+                # Bare titles ("the president") are left to coreference; bare agents stay generic.
+                actor = Actor(code=sector, name=agent_name or phrase, sector=sector, type="agent")
+                mkind = "bare_title" if kind else "agent"
+                score = 0.4
+            m = _mention(doc, start, tok.i + 1, actor, method, score)
+            out.append(Located(start, tok.i + 1, tok.i, m, mkind))
+            taken.update(range(start, tok.i + 1))
+        return out
+
+    def _agent_phrase(self, tok: Token) -> tuple[str | None, int]:
+        """The longest agent phrase ending at ``tok``: "defense minister", "president"."""
+        doc = tok.doc
+        best: tuple[str | None, int] = (None, tok.i)
+        for k in (2, 1, 0):
+            first = tok.i - k
+            if first < 0 or any(doc[j].pos_ not in {"NOUN", "PROPN", "ADJ"} for j in
+                                range(first, tok.i)):
+                continue
+            words = [doc[j].lower_ for j in range(first, tok.i)] + [tok.lemma_.lower()]
+            phrase = " ".join(words)
+            if self.kb.agent(phrase) is not None:
+                return phrase, first
+            if k == 0 and self.kb.agent(tok.lower_) is not None:
+                return tok.lower_, first
+        return best
+
+    def _country_of(self, tok: Token, by_head: dict[int, Located]) -> tuple[str | None, Token | None]:
+        """Country from a modifier: demonym adjective, country compound, possessive, "of X"."""
+        for child in tok.children:
+            if child.dep_ in {"amod", "compound", "nmod", "poss", "npadvmod"}:
+                country = self.kb.demonym(child.text)
+                if country:
+                    return country, child
+                named = by_head.get(child.i)
+                if named is not None and named.actor is not None and named.actor.country:
+                    # "US troops", "Russia's military", "Putin's government"
+                    if named.actor.type in {"country", "capital", "person"}:
+                        return named.actor.country, child
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    named = by_head.get(pobj.i)
+                    if named is not None and named.actor is not None and named.actor.type in {
+                            "country", "capital"}:
+                        return named.actor.country, None
+        return None, None
+
+    @staticmethod
+    def _extend_left(doc: Doc, start: int) -> int:
+        while start > 0 and doc[start - 1].dep_ == "det":
+            start -= 1
+        return start
+
+    def _title_onto_name(self, doc: Doc, title: Token, first: int, name: Located, sector: str,
+                         on: date | None) -> None:
+        """Give an unknown name the country and sector its title states; widen the span."""
+        country, modifier = self._country_of(title, {})
+        if country is None:
+            for j in range(first - 1, max(first - 3, -1), -1):
+                country = self.kb.demonym(doc[j].text)
+                if country:
+                    modifier = doc[j]
+                    break
+        if modifier is not None:
+            first = min(first, modifier.i)
+        if name.actor is None and country:
+            actor = Actor(code=country + sector, name=name.mention.text, country=country,
+                          sector=sector, type="person")
+            name.mention = replace(_mention(doc, name.start, name.end, actor, "title", 0.8))
+        if first < name.start:
+            widened = _mention(doc, first, name.end, name.actor, name.mention.method,
+                               name.mention.score)
+            name.mention = replace(widened, antecedent=name.mention.antecedent)
+            name.start = first

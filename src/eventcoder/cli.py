@@ -1,0 +1,208 @@
+"""Command line: the only module that talks to people. It parses input, calls the Engine or the
+store, and formats what comes back."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from .config import Config
+from .errors import EventcoderError, InputError
+
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True,
+    help="Code political news into evidence-linked CAMEO/PLOVER event data.",
+)
+out = Console()
+err = Console(stderr=True)
+
+DateOpt = Annotated[str | None, typer.Option("--date", help="Publication date (ISO, e.g. 2025-03-13).")]
+DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB file of the store.")]
+
+
+def _fail(message: str, code: int = 2) -> NoReturn:
+    err.print(f"[bold red]error:[/] {message}", highlight=False, markup=True)
+    raise typer.Exit(code)
+
+
+def _parse_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    from .ingest.dates import parse_date
+
+    try:
+        return parse_date(value, input="--date")
+    except EventcoderError as exc:
+        _fail(str(exc))
+
+
+def _engine(model: str | None = None) -> object:
+    from .engine import Engine
+
+    return Engine(Config().with_overrides(model=model))
+
+
+@app.callback()
+def main(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Show the version.")] = False,
+) -> None:
+    if version:
+        out.print(f"eventcoder {__version__}")
+        raise typer.Exit()
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+@app.command()
+def analyze(
+    file: Annotated[str, typer.Argument(help="An article: .txt, .jsonl, .csv, or - for stdin.")],
+    date_: DateOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document.")] = False,
+    model: Annotated[str | None, typer.Option(help="spaCy model name or path.")] = None,
+) -> None:
+    """Code one article and print its actors, events with evidence, and quotes."""
+    from .engine import Engine
+    from .ingest import read_inputs
+    from .records import Failure
+
+    pub = _parse_date(date_)
+    try:
+        items = list(read_inputs([file], date=pub))
+        engine = Engine(Config().with_overrides(model=model))
+        docs = list(engine.pipe(items))
+    except EventcoderError as exc:
+        _fail(str(exc))
+    if not docs:
+        _fail(f"{file}: no article found")
+    for item in docs:
+        if isinstance(item, Failure):
+            if as_json:
+                out.print_json(json.dumps({"failures": [item.to_dict()]}))
+            else:
+                err.print(f"[red]failed:[/] {item.input}: {item.reason}", highlight=False)
+            continue
+        if as_json:
+            sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        else:
+            from .report import print_document
+
+            print_document(out, item)
+    if all(isinstance(d, Failure) for d in docs):
+        raise typer.Exit(1)
+
+
+@app.command()
+def run(
+    inputs: Annotated[list[str] | None, typer.Argument(
+        help="Files, folders or - (stdin): .txt, .jsonl, .csv, .json.")] = None,
+    db: DbOpt = Path("eventcoder.duckdb"),
+    date_: DateOpt = None,
+    samples: Annotated[bool, typer.Option("--samples", help="Code the sample articles shipped "
+                                          "with eventcoder.")] = False,
+    model: Annotated[str | None, typer.Option(help="spaCy model name or path.")] = None,
+    batch_size: Annotated[int, typer.Option(help="Articles per parse batch.")] = 32,
+) -> None:
+    """Code many articles into the embedded DuckDB store, with a progress bar."""
+    from .engine import Engine
+    from .ingest import count_records, read_inputs
+    from .ingest.samples import sample_paths
+    from .records import Document, Failure
+    from .store import Store
+
+    paths = list(inputs or [])
+    if samples:
+        paths += [str(p) for p in sample_paths()]
+    if not paths:
+        _fail("give input files or folders, '-' for stdin, or --samples")
+    pub = _parse_date(date_)
+    try:
+        total = count_records(paths) if "-" not in paths else None
+        items = read_inputs(paths, date=pub)
+        engine = Engine(Config().with_overrides(model=model, batch_size=batch_size))
+        store = Store(db)
+    except EventcoderError as exc:
+        _fail(str(exc))
+    n_articles = n_events = n_failures = 0
+    t0 = time.perf_counter()
+    pending: list[Document] = []
+    failures: list[Failure] = []
+    progress = Progress(TextColumn("[bold]coding"), BarColumn(), MofNCompleteColumn(),
+                        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), console=err,
+                        transient=False)
+    with store, progress:
+        task = progress.add_task("coding", total=total, rate="")
+        try:
+            engine.warm_up()
+            for item in engine.pipe(items):
+                if isinstance(item, Failure):
+                    failures.append(item)
+                    n_failures += 1
+                else:
+                    pending.append(item)
+                    n_articles += 1
+                    n_events += len(item.events)
+                if len(pending) >= 200:  # write in chunks: a crash loses at most one chunk
+                    store.write(pending)
+                    pending = []
+                done = n_articles + n_failures
+                rate = done / max(time.perf_counter() - t0, 1e-9)
+                progress.update(task, advance=1, rate=f"{rate:.1f} articles/s")
+        except EventcoderError as exc:
+            store.write(pending)
+            store.write_failures(failures)
+            _fail(str(exc))
+        store.write(pending)
+        store.write_failures(failures)
+    elapsed = time.perf_counter() - t0
+    table = Table(title=f"stored in {db}", show_header=False)
+    for k, v in [("articles", n_articles), ("events", n_events), ("failures", n_failures),
+                 ("time", f"{elapsed:.1f} s"),
+                 ("articles/s", f"{(n_articles + n_failures) / max(elapsed, 1e-9):.1f}")]:
+        table.add_row(k, str(v))
+    out.print(table)
+    for f in failures[:10]:
+        err.print(f"[yellow]failure:[/] {f.input}: {f.reason}", highlight=False)
+    if len(failures) > 10:
+        err.print(f"... and {len(failures) - 10} more (eventcoder export --what failures)")
+
+
+@app.command()
+def export(
+    db: DbOpt = Path("eventcoder.duckdb"),
+    what: Annotated[str, typer.Option(help="events, actors, quotes, articles or failures.")] = "events",
+    fmt: Annotated[str, typer.Option("--format", help="csv, jsonl or parquet.")] = "csv",
+    out_path: Annotated[Path | None, typer.Option("--out", help="Output file (default stdout; "
+                                                  "parquet needs a file).")] = None,
+) -> None:
+    """Write stored records as CSV, JSON Lines or Parquet."""
+    from .store import Store
+    from .store.export import export as do_export
+
+    if not db.exists():
+        _fail(f"{db}: no such store; run 'eventcoder run' first")
+    try:
+        with Store(db, read_only=True) as store:
+            n = do_export(store, what=what, fmt=fmt, out=out_path or sys.stdout)
+    except EventcoderError as exc:
+        _fail(str(exc))
+    if out_path is not None:
+        err.print(f"wrote {n} {what} rows to {out_path}")
+
+
+def entry() -> None:  # pragma: no cover - console script wrapper
+    try:
+        app()
+    except InputError as exc:
+        _fail(str(exc))

@@ -1,0 +1,85 @@
+"""Who is the doer of a verb? Subjects, passive agents and their conjuncts, as mentions.
+
+Shared by the event extractor and the quote attributor so both read "who" the same way.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..actors.mentions import Located, MentionIndex
+
+SUBJECT_INHERIT = {"conj", "xcomp", "advcl"}
+
+
+def subtree(t: Token, skip: frozenset[str] | set[str] = frozenset()) -> list[Token]:
+    """``t`` and its descendants, not entering children whose relation is in ``skip``."""
+    out: list[Token] = []
+    stack = [t]
+    while stack:
+        x = stack.pop()
+        out.append(x)
+        stack.extend(c for c in x.children if c.dep_ not in skip)
+    return sorted(out, key=lambda x: x.i)
+
+
+def conjuncts(t: Token) -> list[Token]:
+    out = [t]
+    for c in t.children:
+        if c.dep_ == "conj":
+            out.extend(conjuncts(c))
+    return out
+
+
+def usable(m: Located, keep_unresolved: bool) -> bool:
+    """Resolved mentions always; unknown names only when the caller keeps them."""
+    if m.actor is not None:
+        return True
+    return keep_unresolved and m.kind == "name"
+
+
+def mentions_at(t: Token, index: MentionIndex, keep_unresolved: bool = True) -> list[Located]:
+    """Actor mentions headed at ``t`` and its conjuncts ("the US and the EU")."""
+    out: list[Located] = []
+    for c in conjuncts(t):
+        m = index.at(c.i)
+        if m is None:
+            # "the leaders of Russia": the mention may sit on a modifier of the head
+            for child in c.children:
+                if child.dep_ in {"compound", "poss"} or (child.dep_ == "prep"
+                                                         and child.lower_ == "of"):
+                    m = index.at(child.i) or next(
+                        (index.at(g.i) for g in child.children if index.at(g.i)), None)
+                    if m is not None:
+                        break
+        if m is not None and m not in out and usable(m, keep_unresolved):
+            out.append(m)
+    return out
+
+
+def subjects_of(v: Token, index: MentionIndex, keep_unresolved: bool = True) -> list[Located]:
+    """The doers of ``v``; verbs without a subject borrow it from the verb governing them."""
+    node = v
+    for _ in range(4):
+        passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in node.children)
+        for c in node.children:
+            if passive and c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return mentions_at(p, index, keep_unresolved)
+            if not passive and c.dep_ in {"nsubj", "csubj"}:
+                return mentions_at(c, index, keep_unresolved)
+        if passive:
+            return []
+        if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN"}:
+            # "Putin, who was banished ...": the relative pronoun stands for the head noun
+            return mentions_at(node.head, index, keep_unresolved)
+        if node.dep_ in SUBJECT_INHERIT and node.head is not node:
+            objs = [c for c in node.head.children if c.dep_ == "dobj"]
+            if node.dep_ == "xcomp" and objs:
+                # "force Zelensky to accept": the object is the doer of the xcomp
+                return mentions_at(objs[0], index, keep_unresolved)
+            node = node.head
+            continue
+        return []
+    return []

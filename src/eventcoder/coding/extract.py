@@ -1,0 +1,204 @@
+"""Source -> action -> target triples from the dependency parse, coded in CAMEO.
+
+For every verb the verb dictionary knows:
+- sources: the subject (or the ``by`` agent of a passive), expanded over conjunctions ("the US and
+  the EU"); a verb without a subject borrows it from the verb it is joined to or governed by
+  ("refused to ...", "... and halted ...");
+- targets: the direct object (or the passive subject), then actors in objects of the verb's
+  prepositions ("to Ukraine", "through China"), then actors inside the object phrase ("tariffs on
+  Russian imports"), then the object of a purpose clause ("halted aid to force Zelensky");
+- code: the most specific verb pattern matching the verb's particle, objects and prepositions;
+  objects joined by "and" are coded one by one, so "threatened tariffs and troops" can give two.
+No pattern, no event: nothing falls back to a generic code.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..actors.mentions import Located, MentionIndex
+from ..records import Article, Event, Evidence, Mention, content_hash
+from .arguments import conjuncts, subtree, mentions_at, subjects_of, usable
+from .modality import is_reported, modality_of
+from .ontology import Ontology
+from .verbs import VerbFrame, VerbLexicon, VerbMatch
+from .when import resolve_when
+
+log = logging.getLogger(__name__)
+
+OBJECT_DEPS = {"dobj", "attr", "oprd", "dative", "acomp"}
+CLAUSE_OBJECT_DEPS = {"xcomp", "ccomp"}
+TARGET_PREPS = {"to", "against", "with", "on", "toward", "towards", "from", "through", "at",
+                "into", "over", "for", "upon", "onto", "of", "in"}
+MAX_FRAME_WORDS = 14
+
+
+@dataclass(frozen=True, slots=True)
+class Triple:
+    verb: Token
+    source: Located
+    target: Located | None
+    match: VerbMatch
+
+
+def _words(tokens: list[Token]) -> tuple[str, ...]:
+    return tuple(t.lemma_.lower() for t in tokens if not t.is_punct and t.pos_ != "DET")[
+        :MAX_FRAME_WORDS]
+
+
+class EventExtractor:
+    """Turns a parsed article plus its mentions into coded events."""
+
+    def __init__(self, lexicon: VerbLexicon, ontology: Ontology,
+                 keep_unresolved: bool = True) -> None:
+        self.lexicon = lexicon
+        self.ontology = ontology
+        self.keep_unresolved = keep_unresolved
+
+    def extract(self, doc: Doc, index: MentionIndex, article: Article) -> list[Event]:
+        events: list[Event] = []
+        seen: set[str] = set()
+        for triple in self.triples(doc, index):
+            for event in self._events(triple, article):
+                if event.id not in seen:
+                    seen.add(event.id)
+                    events.append(event)
+        return events
+
+    # -- triples --------------------------------------------------------------------------------
+    def triples(self, doc: Doc, index: MentionIndex) -> Iterator[Triple]:
+        lemmas = self.lexicon.lemmas()
+        for v in doc:
+            if v.pos_ not in {"VERB", "AUX"} or v.lemma_.lower() not in lemmas:
+                continue
+            sources = subjects_of(v, index, self.keep_unresolved)
+            if not sources:
+                continue
+            for source in sources:
+                for target, match in self._coded_targets(v, index, source):
+                    yield Triple(v, source, target, match)
+
+    def _target_candidates(self, v: Token, obj: Token | None, index: MentionIndex,
+                           source: Located) -> list[Located]:
+        """Targets in order of preference; the source itself is never its own target."""
+        ordered: list[Located] = []
+        passive = any(c.dep_ == "auxpass" for c in v.children)
+
+        def add(ms: list[Located]) -> None:
+            for m in ms:
+                if m not in ordered and not self._same(m, source):
+                    ordered.append(m)
+
+        if passive:
+            for c in v.children:
+                if c.dep_ == "nsubjpass":
+                    add(mentions_at(c, index, self.keep_unresolved))
+        if obj is not None:
+            add(mentions_at(obj, index, self.keep_unresolved))
+        for c in v.children:
+            if c.dep_ == "dative":
+                add(mentions_at(c, index, self.keep_unresolved))
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        add(mentions_at(p, index, self.keep_unresolved))
+        if obj is not None:
+            add([m for t in subtree(obj, {"conj", "cc"}) if (m := index.at(t.i))
+                 and usable(m, self.keep_unresolved)])
+        for c in v.children:
+            if c.dep_ in {"advcl", "xcomp"} and any(a.lower_ == "to" for a in c.children):
+                for o in c.children:
+                    if o.dep_ == "dobj":
+                        add(mentions_at(o, index, self.keep_unresolved))
+        return ordered
+
+    @staticmethod
+    def _same(a: Located, b: Located) -> bool:
+        if a is b:
+            return True
+        if a.actor is None or b.actor is None:
+            return False
+        if a.actor.kb_id and a.actor.kb_id == b.actor.kb_id:
+            return True
+        # "US military assistance" by the US president: a country's own modifier is no target
+        return a.actor.country is not None and a.actor.country == b.actor.country \
+            and a.actor.type in {"country", "capital", "agent"}
+
+    def _frame(self, v: Token, obj: Token | None, source: Located) -> VerbFrame:
+        particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
+        objects: list[Token] = []
+        if obj is not None:
+            objects = subtree(obj, {"conj", "cc", "relcl"})
+        else:
+            for c in v.children:
+                if c.dep_ in OBJECT_DEPS | CLAUSE_OBJECT_DEPS:
+                    objects.extend(subtree(c, {"relcl"}))
+        preps = tuple(
+            (c.lower_, _words([t for p in c.children for t in subtree(p, {"relcl"})]))
+            for c in v.children if c.dep_ in {"prep", "agent"}
+        )
+        subject = _words(list(v.doc[source.start:source.end]))
+        return VerbFrame(lemma=v.lemma_.lower(), particle=particle, objects=_words(objects),
+                         preps=preps, subject=subject)
+
+    def _coded_targets(self, v: Token, index: MentionIndex,
+                       source: Located) -> Iterator[tuple[Located | None, VerbMatch]]:
+        objs = [c for c in v.children if c.dep_ in {"dobj", "nsubjpass"}]
+        conj_objs = conjuncts(objs[0]) if objs else [None]
+        codes: set[str] = set()
+        for obj in conj_objs:
+            frame = self._frame(v, obj, source)
+            match = self.lexicon.match(frame)
+            if match is None or match.code in codes:
+                continue
+            codes.add(match.code)
+            targets = self._target_candidates(v, obj, index, source)
+            if not targets and obj is not conj_objs[0]:
+                targets = self._target_candidates(v, conj_objs[0], index, source)
+            yield (targets[0] if targets else None), match
+
+    # -- events ---------------------------------------------------------------------------------
+    def _events(self, triple: Triple, article: Article) -> Iterator[Event]:
+        v = triple.verb
+        sent: Span = v.sent
+        modality = modality_of(v)
+        when = resolve_when(v, article.date)
+        particle = next((c for c in v.children if c.dep_ == "prt"), None)
+        trigger_end = particle.idx + len(particle) if particle is not None else v.idx + len(v)
+        evidence = Evidence(
+            sentence=sent.text, start=sent.start_char, end=sent.end_char,
+            trigger=article.text[v.idx:trigger_end], trigger_start=v.idx, trigger_end=trigger_end,
+        )
+        pairs: list[tuple[Located, Located | None, str]] = [
+            (triple.source, triple.target, triple.match.code)]
+        if triple.match.reverse_code and triple.target is not None:
+            pairs.append((triple.target, triple.source, triple.match.reverse_code))
+        for src, tgt, code in pairs:
+            if code not in self.ontology:
+                log.debug("verb pattern gave unknown code %s", code)
+                continue
+            cameo = self.ontology.get(code)
+            confidence = self._confidence(triple, src.mention, tgt.mention if tgt else None)
+            eid = content_hash(article.key, str(v.i), str(src.start),
+                               str(tgt.start if tgt else -1), code)
+            yield Event(
+                id=eid, article_id=article.id, source=src.mention,
+                target=tgt.mention if tgt else None, cameo=cameo.code,
+                quad_class=cameo.quad_class, goldstein=cameo.goldstein, plover=cameo.plover,
+                modality=modality, historical=when.historical, evidence=evidence,
+                confidence=confidence, date=when.date, date_precision=when.precision,
+                reported=is_reported(v), pattern=triple.match.pattern,
+            )
+
+    @staticmethod
+    def _confidence(triple: Triple, source: Mention, target: Mention | None) -> float:
+        c = 0.9 if not triple.match.default else 0.7
+        c *= max(source.score, 0.3)
+        if target is not None:
+            c *= max(target.score, 0.3) ** 0.5
+        return round(min(1.0, c), 3)

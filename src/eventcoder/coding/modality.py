@@ -1,0 +1,128 @@
+"""Is an action asserted, negated, hypothetical or only intended? Read off the parse.
+
+The clause of the action and the clauses that govern it are checked for negation ("did not",
+"never", "refused to"), modals ("would", "could", "may"), conditionals ("if", "unless",
+"whether"), questions, and future or intention ("will", "plans to", "wants to", "to force").
+Demands and threats of an action ("asked Moscow to return") make that action hypothetical.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..records import Modality
+
+NEGATORS = {"not", "n't", "never", "no", "nor"}
+NEGATING_VERBS = {"refuse", "decline", "fail", "refrain", "reject", "avoid", "deny", "stop",
+                  "cease", "neglect", "forgo"}
+HYPOTHETICAL_MODALS = {"would", "could", "may", "might", "should", "must", "can", "ought",
+                       "'d", "wo"}
+FUTURE_MODALS = {"will", "shall", "'ll"}
+INTENT_VERBS = {"plan", "intend", "want", "hope", "seek", "aim", "promise", "vow", "pledge",
+                "prepare", "try", "attempt", "wish", "expect", "mean", "propose", "offer",
+                "agree", "consider", "decide", "plot", "scheme", "look", "long", "strive",
+                "struggle", "eager"}
+DEMAND_VERBS = {"ask", "urge", "call", "demand", "press", "push", "request", "appeal", "insist",
+                "order", "tell", "force", "pressure", "encourage", "invite", "threaten",
+                "warn", "allow", "let", "help", "convince", "persuade"}
+CONDITION_MARKS = {"if", "unless", "whether", "lest"}
+SPEECH_VERBS = {"say", "tell", "add", "state", "announce", "claim", "report", "declare",
+                "insist", "note", "explain", "write", "argue", "suggest", "caution", "warn",
+                "stress", "believe", "think"}
+# Clause links through which the governing clause's modality reaches this one.
+GOVERNED = {"xcomp", "ccomp", "advcl", "csubj", "relcl", "acl", "pcomp", "conj", "dep"}
+
+
+def _own_modality(v: Token) -> Modality | None:
+    """What the clause headed by ``v`` says about itself, or None if it says nothing."""
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in v.children):
+        return "negated"
+    if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in v.children):
+        return "hypothetical"
+    for c in v.children:
+        if c.dep_ == "aux" and c.tag_ == "MD":
+            word = c.lower_
+            if word in FUTURE_MODALS:
+                return "intended"
+            if word in HYPOTHETICAL_MODALS:
+                return "hypothetical"
+    # "is going to end", "was about to sign"
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and v.head.lemma_ == "go" \
+            and v.dep_ == "xcomp" and v.head.tag_ == "VBG":
+        return "intended"
+    # The consequent of a conditional: "If Trump builds peace, he will bring ..."
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
+                                     for m in c.children) for c in v.children):
+        return "hypothetical"
+    return None
+
+
+def _link_effect(v: Token) -> Modality | None:
+    """How the governing word turns this clause: "refused to X" negates X, "plans to X" ..."""
+    head = v.head
+    lemma = head.lemma_.lower()
+    if v.dep_ == "xcomp":
+        if lemma in NEGATING_VERBS:
+            return "negated"
+        if lemma in INTENT_VERBS:
+            return "intended"
+        if lemma in DEMAND_VERBS:
+            return "hypothetical"
+    if v.dep_ in {"ccomp", "xcomp"} and lemma in DEMAND_VERBS - SPEECH_VERBS:
+        return "hypothetical"
+    if v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        return "intended"  # purpose: "halted aid to force Zelensky ..." states an aim
+    if v.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN"}:
+        # "the opportunity to end the war", "calls to withdraw": a possibility, not an act
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            return "hypothetical"
+    if v.dep_ == "pcomp" and head.lower_ in CONDITION_MARKS:
+        return "hypothetical"
+    return None
+
+
+def modality_of(v: Token) -> Modality:
+    """The modality of the action whose trigger is ``v``."""
+    own = _own_modality(v)
+    if own is not None:
+        return own
+    node = v
+    for _ in range(8):  # clause chains are short; the bound guards odd parses
+        effect = _link_effect(node)
+        if effect is not None:
+            return effect
+        if node.dep_ not in GOVERNED or node.head is node:
+            break
+        if node.dep_ == "conj":
+            node = node.head
+            # a conjunct shares conditionals and modals, not its sibling's negation
+            shared = _own_modality(node)
+            if shared in {"hypothetical", "intended"}:
+                return shared
+            continue
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS:
+            # reported speech keeps its own modality; the speaker's clause does not decide
+            node = node.head
+            head_mod = _own_modality(node)
+            if head_mod == "hypothetical":
+                return head_mod
+            continue
+        node = node.head
+        governing = _own_modality(node)
+        if governing is not None:
+            return governing
+    if v.sent.text.rstrip().rstrip("\"'”’").endswith("?"):
+        return "hypothetical"
+    return "asserted"
+
+
+def is_reported(v: Token) -> bool:
+    """True when the action is someone's claim: a complement of a speech verb."""
+    node = v
+    for _ in range(6):
+        if node.dep_ in {"ccomp", "parataxis"} and node.head.lemma_.lower() in SPEECH_VERBS:
+            return True
+        if node.dep_ not in GOVERNED or node.head is node:
+            return False
+        node = node.head
+    return False

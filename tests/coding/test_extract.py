@@ -1,0 +1,76 @@
+"""Source -> action -> target triples from real parses, coded in CAMEO."""
+
+from __future__ import annotations
+
+
+def _triples(doc):
+    return {
+        (e.source.actor.code if e.source.actor else None,
+         e.cameo,
+         e.target.actor.code if e.target and e.target.actor else None,
+         e.modality)
+        for e in doc.events
+    }
+
+
+def _roots(doc, modality="asserted"):
+    return {(e.source.actor and e.source.actor.country, e.cameo_root,
+             e.target.actor.country if e.target and e.target.actor else None)
+            for e in doc.events if e.modality == modality}
+
+
+def test_compound_source_gives_one_event_per_actor(code):
+    doc = code("The United States and the European Union imposed sanctions on Russia.")
+    roots = {(e.source.actor.code, e.cameo_root, e.target.actor.code) for e in doc.events}
+    assert ("USA", "16", "RUS") in roots
+    assert any(src.startswith("IGO") and r == "16" and t == "RUS" for src, r, t in roots)
+
+
+def test_passive_with_agent(code):
+    doc = code("Ukrainian troops were attacked by Russian forces near Kharkiv.")
+    assert ("RUS", "19", "UKR") in {(e.source.actor.country, e.cameo_root,
+                                     e.target.actor.country) for e in doc.events}
+
+
+def test_passive_without_agent_has_no_invented_source(code):
+    doc = code("Russia was kicked out of the group of eight after it annexed Crimea.")
+    for e in doc.events:
+        assert e.source.actor is None or e.source.actor.country != "RUS" or e.cameo_root != "16"
+
+
+def test_threat_of_tariffs_and_sanctions(code):
+    doc = code("The US president has threatened tariffs on Russian imports and bank "
+               "sanctions this week.")
+    assert ("USA", "13", "RUS") in _roots(doc)
+
+
+def test_halted_assistance_with_purpose_clause(code):
+    doc = code("President Donald Trump halted US military assistance to force Ukrainian "
+               "President Volodymyr Zelensky to accept a ceasefire.")
+    halted = [e for e in doc.events if e.evidence.trigger.startswith("halted")]
+    assert halted and halted[0].cameo_root == "16"
+    assert halted[0].source.actor.country == "USA"
+    assert halted[0].target is not None and halted[0].target.actor.country == "UKR"
+    assert halted[0].modality == "asserted"
+
+
+def test_negated_event_is_kept_but_not_asserted(code):
+    doc = code("China did not condemn Russia for the attack on Kyiv.")
+    assert all(e.modality != "asserted" for e in doc.events if e.cameo_root == "11")
+
+
+def test_no_event_without_a_coded_verb(code):
+    doc = code("The weather in Riga was mild and the streets were quiet on Sunday morning.")
+    assert doc.events == ()
+
+
+def test_evidence_offsets_point_into_the_text(code):
+    text = "Israel and Hamas agreed to a ceasefire in Gaza on Wednesday."
+    doc = code(text)
+    assert doc.events
+    for e in doc.events:
+        ev = e.evidence
+        assert text[ev.start:ev.end] == ev.sentence
+        assert text[ev.trigger_start:ev.trigger_end] == ev.trigger
+        assert 0.0 < e.confidence <= 1.0
+        assert e.quad_class in {1, 2, 3, 4}

@@ -1,0 +1,44 @@
+"""Modality read off real parses: only asserted events count as things that happened."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.coding.modality import is_reported, modality_of
+
+
+@pytest.fixture(scope="module")
+def parse(engine):
+    def _parse(sentence: str, verb: str):
+        doc = engine.nlp(sentence)
+        return next(t for t in doc if t.text == verb)
+
+    return _parse
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "expected"),
+    [
+        ("Russia attacked Ukrainian positions near Kharkiv.", "attacked", "asserted"),
+        ("Russia did not attack Ukrainian positions.", "attack", "negated"),
+        ("Russia never attacked Ukrainian positions.", "attacked", "negated"),
+        ("Putin refused to meet Zelensky.", "meet", "negated"),
+        ("Trump declined to say what leverage he had.", "say", "negated"),
+        ("Russia would attack Ukraine if NATO expanded.", "attack", "hypothetical"),
+        ("If Putin asks Trump to help him, Trump may agree.", "asks", "hypothetical"),
+        ("The minister may visit Kyiv next week.", "visit", "hypothetical"),
+        ("Will the president meet Putin?", "meet", "intended"),
+        ("Did Russia attack the convoy?", "attack", "hypothetical"),
+        ("China will send aid to Ukraine.", "send", "intended"),
+        ("The government plans to expel the ambassador.", "expel", "intended"),
+        ("He halted aid to force Zelensky to accept the deal.", "force", "intended"),
+        ("The US asked Russia to withdraw its troops.", "withdraw", "hypothetical"),
+    ],
+)
+def test_modality(parse, sentence, verb, expected):
+    assert modality_of(parse(sentence, verb)) == expected
+
+
+def test_reported_speech_is_marked(parse):
+    assert is_reported(parse("He said Russia is using salami tactics.", "using"))
+    assert not is_reported(parse("Russia is using salami tactics.", "using"))

@@ -1,0 +1,53 @@
+"""Event dates resolved against the publication date; historical events flagged."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventcoder.coding.when import resolve_when
+
+PUB = date(2025, 3, 13)  # a Thursday
+
+
+@pytest.fixture(scope="module")
+def when(engine):
+    def _when(sentence: str, verb: str, pub: date | None = PUB):
+        doc = engine.nlp(sentence)
+        return resolve_when(next(t for t in doc if t.text == verb), pub)
+
+    return _when
+
+
+def test_weekday_resolves_to_the_latest_such_day(when):
+    assert when("Putin responded on Thursday to the plan.", "responded").date == "2025-03-13"
+    w = when("Putin met the envoy on Tuesday.", "met")
+    assert (w.date, w.precision, w.historical) == ("2025-03-11", "day", False)
+
+
+def test_explicit_earlier_year_is_historical(when):
+    w = when("Crimea was annexed by Russia in 2014.", "annexed")
+    assert (w.date, w.precision, w.historical) == ("2014-01-01", "year", True)
+
+
+def test_years_ago(when):
+    w = when("Russia invaded Ukraine three years ago.", "invaded")
+    assert (w.date, w.historical) == ("2022-01-01", True)
+
+
+def test_eras_and_terms_are_historical(when):
+    assert when("In his first term Trump praised Putin.", "praised").historical
+    assert when("NATO expanded after the Cold War.", "expanded").historical
+
+
+def test_this_week_and_no_date(when):
+    w = when("The president threatened sanctions this week.", "threatened")
+    assert (w.date, w.precision, w.historical) == ("2025-03-10", "week", False)
+    w = when("The president threatened sanctions.", "threatened")
+    assert (w.date, w.precision) == ("2025-03-13", "publication")
+    assert when("The president threatened sanctions.", "threatened", None).date is None
+
+
+def test_since_is_not_a_date(when):
+    assert not when("Russia has occupied Crimea since 2014.", "occupied").historical
