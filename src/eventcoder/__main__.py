@@ -1,0 +1,5 @@
+"""``python -m eventcoder`` runs the CLI."""
+
+from .cli import app
+
+app()
