@@ -27,7 +27,9 @@ app = typer.Typer(
 out = Console()
 err = Console(stderr=True)
 
-DateOpt = Annotated[str | None, typer.Option("--date", help="Publication date (ISO, e.g. 2025-03-13).")]
+DateOpt = Annotated[
+    str | None, typer.Option("--date", help="Publication date (ISO, e.g. 2025-03-13).")
+]
 DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB file of the store.")]
 
 
@@ -181,7 +183,9 @@ def run(
 @app.command()
 def export(
     db: DbOpt = Path("eventcoder.duckdb"),
-    what: Annotated[str, typer.Option(help="events, actors, quotes, articles or failures.")] = "events",
+    what: Annotated[
+        str, typer.Option(help="events, actors, quotes, articles or failures.")
+    ] = "events",
     fmt: Annotated[str, typer.Option("--format", help="csv, jsonl or parquet.")] = "csv",
     out_path: Annotated[Path | None, typer.Option("--out", help="Output file (default stdout; "
                                                   "parquet needs a file).")] = None,

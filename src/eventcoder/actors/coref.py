@@ -19,18 +19,15 @@ from .kb import KnowledgeBase
 from .mentions import PRONOUNS, Located, MentionIndex, _mention
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+DETERMINERS = {"the", "this", "that", "a", "an"}
 WINDOW_SENTENCES = 3
 
 
 def _is_person(m: Located) -> bool:
     a = m.actor
     if a is None:
-        return m.kind == "name" and m.mention.method == "unresolved" and _looks_person(m)
+        return m.kind == "name" and m.label == "PERSON"
     return a.type == "person"
-
-
-def _looks_person(m: Located) -> bool:
-    return m.mention.text[:1].isupper() and " " in m.mention.text
 
 
 def resolve_references(doc: Doc, index: MentionIndex, kb: KnowledgeBase,
@@ -104,8 +101,10 @@ def _owned_agent(m: Located, doc: Doc, history: list[Located]) -> Located:
 
 def _bare_title(m: Located, history: list[Located], kb: KnowledgeBase, on: date | None,
                 salience: Counter[str]) -> Located:
-    phrase = m.mention.text.lower().removeprefix("the ").strip()
-    kind = kb.title_kind(phrase)
+    words = m.mention.text.lower().split()
+    while words and words[0] in DETERMINERS:
+        words = words[1:]
+    kind = kb.title_kind(" ".join(words))
     if kind is None or on is None:
         return m
     best: tuple[int, int, Located] | None = None

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
+from rapidfuzz.distance import JaroWinkler
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, Mention
@@ -29,6 +30,7 @@ from .kb import Entry, KnowledgeBase
 log = logging.getLogger(__name__)
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+DOCUMENT_MATCH = 0.88  # Jaro-Winkler on surnames within one article
 PRONOUNS = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
 
 # A hook for noise-robust matching: text of an unknown name -> (entry, score) or None.
@@ -54,6 +56,7 @@ class Located:
     head: int  # token index of the syntactic head
     mention: Mention
     kind: str  # name, title, role, agent, demonym, pronoun, bare_title
+    label: str = ""  # NER label of names (PERSON, ORG, GPE, ACTOR, ...)
 
     @property
     def actor(self) -> Actor | None:
@@ -103,11 +106,16 @@ class MentionFinder:
         from .coref import resolve_references  # local import: coref builds on this module
 
         names = self._names(doc, on)
+        self._repair_from_document(doc, names)
         # Demonyms may be absorbed by the agent phrase they modify ("Ukrainian troops").
         taken = {i for m in names if m.kind != "demonym" for i in range(m.start, m.end)}
         agents = self._titles_and_agents(doc, on, taken, names)
         covered = {i for m in agents for i in range(m.start, m.end)}
         names = [m for m in names if m.kind != "demonym" or m.head not in covered]
+        # A title may have widened a name over a garbled first name NER split off.
+        names = [m for m in names if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                             and (o.end - o.start) > (m.end - m.start)
+                                             for o in names)]
         index = MentionIndex(names + agents)
         return resolve_references(doc, index, self.kb, on)
 
@@ -125,6 +133,7 @@ class MentionFinder:
             loc = self._resolve_name(doc, span, ent.label_, on, persons)
             if loc is None:
                 continue
+            loc.label = ent.label_
             out.append(loc)
             a = loc.actor
             if a is not None and a.type == "person" and len(span) >= 2:
@@ -162,7 +171,7 @@ class MentionFinder:
                 return Located(span.start, span.end, span.root.i,
                                _mention(span, span.start, span.end, self.kb.actor(entry, on),
                                         "surname", 0.85), "name")
-        if label == "NORP":
+        if label in {"NORP", "GPE", "ORG", "ACTOR"}:  # the small model often tags "Ukrainian" GPE
             country = self.kb.demonym(text)
             if country:
                 actor = self._country_actor(country)
@@ -188,6 +197,32 @@ class MentionFinder:
             return Located(span.start, span.end, span.root.i,
                            _mention(span, span.start, span.end, None, "unresolved", 0.0), "name")
         return None
+
+    def _repair_from_document(self, doc: Doc, names: list[Located]) -> None:
+        """Within-document consistency: a garbled person name ("Stabridisdad") takes the actor
+        of a resolved person mentioned elsewhere in the article whose surname is close to it
+        ("Stavridis"). The candidate set is the article's own persons, so the bar can be lower
+        than for matching against the whole knowledge base."""
+        known: dict[str, Located] = {}
+        for m in names:
+            if m.actor is not None and m.actor.type == "person":
+                known.setdefault(doc[m.end - 1].lower_, m)
+        if not known:
+            return
+        for m in names:
+            if m.actor is not None or m.label != "PERSON":
+                continue
+            surname = doc[m.end - 1].lower_
+            best, score = None, 0.0
+            for other, loc in known.items():
+                if other[:1] != surname[:1]:
+                    continue
+                sim = JaroWinkler.similarity(surname, other)
+                if sim > score:
+                    best, score = loc, sim
+            if best is not None and score >= DOCUMENT_MATCH:
+                m.mention = replace(m.mention, actor=best.actor, method="document",
+                                    score=round(score, 3), antecedent=best.mention.text)
 
     def _choose(self, entries: list[Entry], on: date | None) -> Entry:
         """Among same-named entries prefer one holding a role on the date, then KB order."""
@@ -266,7 +301,8 @@ class MentionFinder:
                 return tok.lower_, first
         return best
 
-    def _country_of(self, tok: Token, by_head: dict[int, Located]) -> tuple[str | None, Token | None]:
+    def _country_of(self, tok: Token,
+                    by_head: dict[int, Located]) -> tuple[str | None, Token | None]:
         """Country from a modifier: demonym adjective, country compound, possessive, "of X"."""
         for child in tok.children:
             if child.dep_ in {"amod", "compound", "nmod", "poss", "npadvmod"}:

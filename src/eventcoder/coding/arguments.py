@@ -59,6 +59,16 @@ def mentions_at(t: Token, index: MentionIndex, keep_unresolved: bool = True) -> 
 
 def subjects_of(v: Token, index: MentionIndex, keep_unresolved: bool = True) -> list[Located]:
     """The doers of ``v``; verbs without a subject borrow it from the verb governing them."""
+    found = _governing_subject(v, index, keep_unresolved)
+    if not found and v.tag_ == "VBG" and v.dep_ in {"advcl", "acl"} \
+            and not _governing_clause_has_subject(v):
+        # a participle adjunct with no subject up its chain (", pushing troops out of
+        # Kursk"): its doer is the nearest actor before it in the sentence
+        found = _nearest_before(v, index, keep_unresolved)
+    return found
+
+
+def _governing_subject(v: Token, index: MentionIndex, keep_unresolved: bool) -> list[Located]:
     node = v
     for _ in range(4):
         passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in node.children)
@@ -83,3 +93,27 @@ def subjects_of(v: Token, index: MentionIndex, keep_unresolved: bool = True) -> 
             continue
         return []
     return []
+
+
+def _nearest_before(v: Token, index: MentionIndex, keep_unresolved: bool) -> list[Located]:
+    """The closest preferred-usable mention left of ``v`` in its sentence, outside v's subtree."""
+    inside = {t.i for t in v.subtree}
+    for i in range(v.i - 1, v.sent.start - 1, -1):
+        if i in inside:
+            continue
+        m = index.at(i)
+        if m is not None and m.actor is not None and usable(m, keep_unresolved):
+            return [m]
+    return []
+
+
+def _governing_clause_has_subject(v: Token) -> bool:
+    """Does the clause ``v`` hangs from (through advcl/conj/xcomp) have any subject at all?"""
+    node = v
+    for _ in range(6):
+        if node.dep_ not in SUBJECT_INHERIT or node.head is node:
+            return False
+        node = node.head
+        if any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in node.children):
+            return True
+    return False

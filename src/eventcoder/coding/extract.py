@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.mentions import Located, MentionIndex
 from ..records import Article, Event, Evidence, Mention, content_hash
-from .arguments import conjuncts, subtree, mentions_at, subjects_of, usable
+from .arguments import conjuncts, mentions_at, subjects_of, subtree, usable
 from .modality import is_reported, modality_of
 from .ontology import Ontology
 from .verbs import VerbFrame, VerbLexicon, VerbMatch
@@ -35,6 +35,7 @@ CLAUSE_OBJECT_DEPS = {"xcomp", "ccomp"}
 TARGET_PREPS = {"to", "against", "with", "on", "toward", "towards", "from", "through", "at",
                 "into", "over", "for", "upon", "onto", "of", "in"}
 MAX_FRAME_WORDS = 14
+UNTARGETED_DROP = {"010", "01"}  # "X said" alone is a quote, not an event
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +126,8 @@ class EventExtractor:
             return False
         if a.actor.kb_id and a.actor.kb_id == b.actor.kb_id:
             return True
+        if a.actor.code == b.actor.code and a.actor.type != "person":
+            return True  # "Trump spoke in the Oval Office": a USAGOV place is no USAGOV target
         # "US military assistance" by the US president: a country's own modifier is no target
         return a.actor.country is not None and a.actor.country == b.actor.country \
             and a.actor.type in {"country", "capital", "agent"}
@@ -154,12 +157,19 @@ class EventExtractor:
         for obj in conj_objs:
             frame = self._frame(v, obj, source)
             match = self.lexicon.match(frame)
-            if match is None or match.code in codes:
+            if match is None:
                 continue
-            codes.add(match.code)
+            key = f"{match.code}:{match.reverse_code}"
+            if key in codes:
+                continue
             targets = self._target_candidates(v, obj, index, source)
             if not targets and obj is not conj_objs[0]:
                 targets = self._target_candidates(v, conj_objs[0], index, source)
+            if not targets and (match.default or match.code in UNTARGETED_DROP):
+                # Precision first: a bare verb with nobody on the other end ("he added",
+                # "it came") says too little to be an event.
+                continue
+            codes.add(key)
             yield (targets[0] if targets else None), match
 
     # -- events ---------------------------------------------------------------------------------
@@ -174,12 +184,12 @@ class EventExtractor:
             sentence=sent.text, start=sent.start_char, end=sent.end_char,
             trigger=article.text[v.idx:trigger_end], trigger_start=v.idx, trigger_end=trigger_end,
         )
-        pairs: list[tuple[Located, Located | None, str]] = [
+        pairs: list[tuple[Located, Located | None, str | None]] = [
             (triple.source, triple.target, triple.match.code)]
         if triple.match.reverse_code and triple.target is not None:
             pairs.append((triple.target, triple.source, triple.match.reverse_code))
         for src, tgt, code in pairs:
-            if code not in self.ontology:
+            if code is None or code not in self.ontology:
                 log.debug("verb pattern gave unknown code %s", code)
                 continue
             cameo = self.ontology.get(code)

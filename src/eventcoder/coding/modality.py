@@ -29,6 +29,8 @@ CONDITION_MARKS = {"if", "unless", "whether", "lest"}
 SPEECH_VERBS = {"say", "tell", "add", "state", "announce", "claim", "report", "declare",
                 "insist", "note", "explain", "write", "argue", "suggest", "caution", "warn",
                 "stress", "believe", "think"}
+CLAIM_NOUNS = {"claim", "report", "allegation", "rumor", "rumour", "accusation", "assertion",
+               "suggestion", "speculation", "belief", "fear", "notion", "idea", "story"}
 # Clause links through which the governing clause's modality reaches this one.
 GOVERNED = {"xcomp", "ccomp", "advcl", "csubj", "relcl", "acl", "pcomp", "conj", "dep"}
 
@@ -93,6 +95,10 @@ def modality_of(v: Token) -> Modality:
             return effect
         if node.dep_ not in GOVERNED or node.head is node:
             break
+        if node.dep_ == "advcl" and node.tag_ == "VBG":
+            # ", pushing troops out": a participle adjunct shares only its head's own
+            # modals and negation, not the head's own governing ("attempts to buy time")
+            return _own_modality(node.head) or _question(v)
         if node.dep_ == "conj":
             node = node.head
             # a conjunct shares conditionals and modals, not its sibling's negation
@@ -111,16 +117,23 @@ def modality_of(v: Token) -> Modality:
         governing = _own_modality(node)
         if governing is not None:
             return governing
+    return _question(v)
+
+
+def _question(v: Token) -> Modality:
     if v.sent.text.rstrip().rstrip("\"'”’").endswith("?"):
         return "hypothetical"
     return "asserted"
 
 
 def is_reported(v: Token) -> bool:
-    """True when the action is someone's claim: a complement of a speech verb."""
+    """True when the action is someone's claim: a complement of a speech verb or of a noun
+    such as "claims", "reports", "allegations"."""
     node = v
     for _ in range(6):
         if node.dep_ in {"ccomp", "parataxis"} and node.head.lemma_.lower() in SPEECH_VERBS:
+            return True
+        if node.dep_ in {"acl", "ccomp", "relcl"} and node.head.lemma_.lower() in CLAIM_NOUNS:
             return True
         if node.dep_ not in GOVERNED or node.head is node:
             return False

@@ -90,6 +90,7 @@ class QuoteFinder:
             if cut is None:
                 return None
             span = _Span(span.start, cut)
+            inside = doc.char_span(span.start, span.end, alignment_mode="expand") or inside
         if verb is None:
             return None
         speakers = subjects_of(verb, index, self.keep_unresolved)

@@ -1,0 +1,147 @@
+"""The records of the actor knowledge base and the text normalisation its indexes use.
+
+Split from :mod:`eventcoder.actors.kb` (which re-exports everything here); the JSONL format
+is documented there.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from eventcoder.errors import KnowledgeBaseError
+
+TYPES = ("country", "capital", "organisation", "igo", "group", "person", "agent")
+ROLE_KINDS = (
+    "head_of_state", "head_of_government", "foreign_minister", "defence_minister",
+    "igo_leader", "military_commander", "other", "journalist",
+)
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u02bc": "'",
+                         "`": "'", "\u00b4": "'", "\u2032": "'"})
+_FOLD = str.maketrans({"ð": "d", "þ": "th", "æ": "ae", "ø": "o", "ß": "ss", "ł": "l",
+                       "đ": "d", "ı": "i", "œ": "oe", "ħ": "h", "Ð": "D", "Þ": "Th", "Æ": "Ae",
+                       "Ø": "O", "Ł": "L", "Đ": "D", "Œ": "Oe"})
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def fold(text: str) -> str:
+    """Strip accents but keep case: "Erdoğan" -> "Erdogan", "Þórdís" -> "Thordis"."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_FOLD)
+
+
+def normalise(text: str) -> str:
+    """The lookup key: casefolded, accents folded, quotes straightened, a trailing "'s"
+    and a leading "the" dropped, dots removed ("U.S." == "US"), other punctuation and
+    hyphens turned into single spaces, and runs of single letters joined ("J. D." == "JD")."""
+    t = fold(text).casefold().strip()
+    t = re.sub(r"(?:'s|')\s*$", "", t).replace(".", "").replace("'", "")
+    words = _NON_WORD.sub(" ", t).split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    out: list[str] = []
+    joining = False
+    for w in words:
+        if len(w) == 1 and w.isalpha():
+            if joining:
+                out[-1] += w
+            else:
+                out.append(w)
+            joining = True
+        else:
+            out.append(w)
+            joining = False
+    return " ".join(out)
+
+
+normalize = normalise
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A dated position: the CAMEO code it gives its holder and when (end exclusive)."""
+
+    title: str
+    kind: str
+    country: str | None
+    sector: str | None
+    code: str
+    start: date | None = None
+    end: date | None = None
+
+    def active(self, on: date) -> bool:
+        return (self.start is None or self.start <= on) and (self.end is None or on < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: str
+    type: str
+    name: str
+    code: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    source: str = ""
+    leader: str | None = None  # countries: which role kind leads (see LEADER)
+
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+def _date(value: Any, where: str) -> date | None:
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise KnowledgeBaseError(f"bad date {value!r}: use YYYY-MM-DD", input=where) from None
+
+
+def _strs(d: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = d.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise KnowledgeBaseError(f"{key!r} must be a list of strings", input=where)
+    return tuple(value)
+
+
+def role_from_dict(d: dict[str, Any], where: str) -> Role:
+    if not isinstance(d, dict):
+        raise KnowledgeBaseError("a role must be a JSON object", input=where)
+    kind = d.get("kind")
+    if kind not in ROLE_KINDS:
+        raise KnowledgeBaseError(f"role kind {kind!r} is not one of {', '.join(ROLE_KINDS)}",
+                                 input=where)
+    country, sector = d.get("country"), d.get("sector")
+    code = d.get("code") or ((country or "") + (sector or ""))
+    if not code:
+        raise KnowledgeBaseError("a role needs a code (or a country)", input=where)
+    start, end = _date(d.get("start"), where), _date(d.get("end"), where)
+    if start and end and end < start:
+        raise KnowledgeBaseError(f"role ends ({end}) before it starts ({start})", input=where)
+    return Role(str(d.get("title") or kind), kind, country, sector, code, start, end)
+
+
+def entry_from_dict(d: dict[str, Any], where: str) -> Entry:
+    """Build an :class:`Entry` from one JSONL object; errors name ``where`` (file:line)."""
+    for key in ("id", "type", "name"):
+        if not isinstance(d.get(key), str) or not d[key]:
+            raise KnowledgeBaseError(f"missing or empty {key!r}", input=where)
+    if d["type"] not in TYPES:
+        raise KnowledgeBaseError(f"type {d['type']!r} is not one of {', '.join(TYPES)}",
+                                 input=where)
+    roles = d.get("roles") or []
+    if not isinstance(roles, list):
+        raise KnowledgeBaseError("'roles' must be a list", input=where)
+    return Entry(
+        id=d["id"], type=d["type"], name=d["name"], code=d.get("code"),
+        country=d.get("country"), sector=d.get("sector"),
+        aliases=_strs(d, "aliases", where), demonyms=_strs(d, "demonyms", where),
+        roles=tuple(role_from_dict(r, where) for r in roles),
+        source=str(d.get("source") or ""), leader=d.get("leader"),
+    )

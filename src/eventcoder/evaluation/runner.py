@@ -1,0 +1,182 @@
+"""Run a named benchmark with a coder and collect a Report (``eventcoder eval BENCHMARK``).
+
+Benchmarks: ``ud-petrarch`` and ``petrarch2`` (CAMEO, scored by ``score_petrarch``) and
+``plover`` (PLOVER types and dyads, scored by ``score_plover``).
+
+``coder_factory(kind)`` is called once, after the gold file has been read (so a missing gold
+file fails before any model loads), with ``kind`` ``"cameo"`` or ``"plover"``; it returns a
+``Coder`` or a ``PloverCoder``. ``engine_coders(engine)`` builds that factory from an Engine.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from .gold import (
+    PETRARCH2_FILE,
+    PLOVER_FILE,
+    UD_PETRARCH_FILE,
+    GoldSentence,
+    PloverGold,
+    benchmarks_dir,
+    read_petrarch2,
+    read_plover,
+    read_ud_petrarch,
+)
+from .score import (
+    NULL,
+    Coded,
+    Coder,
+    PetrarchScore,
+    PloverCoded,
+    PloverCoder,
+    PloverScore,
+    Table,
+    score_petrarch,
+    score_plover,
+)
+
+if TYPE_CHECKING:
+    from ..engine import Engine
+    from ..records import Event, Mention
+
+log = logging.getLogger(__name__)
+
+CoderFactory = Callable[[str], Callable[[Any], Any]]
+
+# name -> (kind, gold file relative to benchmarks/)
+BENCHMARKS: dict[str, tuple[str, Path]] = {
+    "ud-petrarch": ("cameo", UD_PETRARCH_FILE),
+    "petrarch2": ("cameo", PETRARCH2_FILE),
+    "plover": ("plover", PLOVER_FILE),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    name: str
+    kind: str  # "cameo" or "plover"
+    gold_path: Path
+    score: PetrarchScore | PloverScore
+    seconds: float
+
+    def tables(self) -> list[Table]:
+        return self.score.tables()
+
+    def summary(self) -> dict[str, Any]:
+        return {"benchmark": self.name, "gold": str(self.gold_path),
+                "seconds": round(self.seconds, 2), **self.score.summary()}
+
+    def details(self) -> list[dict[str, Any]]:
+        return self.score.details()
+
+
+def run_benchmark(name: str, coder_factory: CoderFactory, *, shared: Path | None = None,
+                  limit: int | None = None) -> Report:
+    """Read benchmark ``name``'s gold file, code it with the factory's coder and score it.
+
+    ``shared`` overrides ``$EVENTCODER_SHARED``; ``limit`` keeps the first N gold items (for a
+    quick look; the scores are then not comparable).
+    """
+    if name not in BENCHMARKS:
+        raise ValueError(f"unknown benchmark {name!r}; choose one of {', '.join(BENCHMARKS)}")
+    kind, relative = BENCHMARKS[name]
+    path = benchmarks_dir(shared) / relative
+    t0 = time.perf_counter()
+    score: PetrarchScore | PloverScore
+    if kind == "plover":
+        records: Sequence[PloverGold] = read_plover(path)[:limit]
+        log.info("%s: %d records from %s", name, len(records), path)
+        score = score_plover(records, cast(PloverCoder, coder_factory(kind)))
+    else:
+        reader = read_ud_petrarch if name == "ud-petrarch" else read_petrarch2
+        sentences: Sequence[GoldSentence] = reader(path)[:limit]
+        log.info("%s: %d sentences (%d evaluated) from %s", name, len(sentences),
+                 sum(s.evaluate for s in sentences), path)
+        score = score_petrarch(sentences, cast(Coder, coder_factory(kind)))
+    seconds = time.perf_counter() - t0
+    log.info("%s: scored in %.1f s", name, seconds)
+    return Report(name, kind, path, score, seconds)
+
+
+def write_details(report: Report, path: Path | str) -> int:
+    """Write one JSON line per scored sentence/record; return how many were written."""
+    out = Path(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    rows = report.details()
+    with out.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps({"benchmark": report.name, **row}, ensure_ascii=False) + "\n")
+    log.info("wrote %d detail rows to %s", len(rows), out)
+    return len(rows)
+
+
+# -- engine adapters ---------------------------------------------------------------------------
+def _actor_code(mention: Mention | None) -> str | None:
+    """The mention's actor code; a sector-only actor with no country (``REB``) is written the
+    PETRARCH way, ``---REB``, so it can match gold codes such as ``---REB``."""
+    if mention is None or mention.actor is None:
+        return None
+    actor = mention.actor
+    if actor.country is None and actor.sector and actor.code == actor.sector:
+        return NULL + actor.code
+    return actor.code
+
+
+def _country(mention: Mention | None) -> str | None:
+    """Country code, or the 3-letter root of an IGO/NGO-style code."""
+    if mention is None or mention.actor is None:
+        return None
+    actor = mention.actor
+    if actor.country:
+        return actor.country
+    return actor.code[:3] if actor.code and not actor.code.startswith("-") else None
+
+
+def _asserted(engine: Engine, text: str, on: Any) -> list[Event]:
+    doc = engine.code_text(text, date=on)
+    return [e for e in doc.events if e.modality == "asserted"]
+
+
+def engine_coder(engine: Engine) -> Callable[[GoldSentence], list[Coded]]:
+    """A ``Coder``: the asserted events the engine finds in the sentence, as
+    ``(cameo, source code, target code)``."""
+
+    def coder(sentence: GoldSentence) -> list[Coded]:
+        return [(e.cameo, _actor_code(e.source), _actor_code(e.target))
+                for e in _asserted(engine, sentence.text, sentence.date)]
+
+    return coder
+
+
+def engine_plover_coder(engine: Engine) -> Callable[[PloverGold], PloverCoded]:
+    """A ``PloverCoder``: ``(PLOVER type, source country, target country)`` of the one event the
+    record is about. Each gold record codes exactly one event, so we pick the asserted event
+    with a PLOVER type (root codes 01/02 have none) and the highest confidence; on a tie the
+    first in the text. ``(None, None, None)`` when there is none."""
+
+    def coder(record: PloverGold) -> PloverCoded:
+        events = [e for e in _asserted(engine, record.text, record.date) if e.plover]
+        if not events:
+            return (None, None, None)
+        best = max(events, key=lambda e: e.confidence)  # max keeps the first of equals
+        return (best.plover, _country(best.source), _country(best.target))
+
+    return coder
+
+
+def engine_coders(engine: Engine) -> CoderFactory:
+    """The ``coder_factory`` for ``run_benchmark`` backed by one Engine. It loads the engine
+    first, so a missing model or knowledge base raises once instead of failing every sentence."""
+
+    def factory(kind: str) -> Callable[[Any], Any]:
+        engine.warm_up()
+        return engine_plover_coder(engine) if kind == "plover" else engine_coder(engine)
+
+    return factory
