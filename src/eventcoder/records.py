@@ -194,6 +194,38 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """Where an event happened, geolocated offline."""
+
+    name: str  # as resolved, e.g. "Kursk Oblast"
+    country: str | None = None  # CAMEO 3-letter country code
+    admin1: str | None = None  # first-level region when known
+    lat: float | None = None
+    lon: float | None = None
+    feature: str = "unknown"  # country, region, city, other
+    method: str = "unknown"  # how it was found: mention, prep, sentence, actor_country, ...
+    text: str | None = None  # the words in the article, when the place was mentioned
+    start: int | None = None
+    end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name, "country": self.country, "admin1": self.admin1, "lat": self.lat,
+            "lon": self.lon, "feature": self.feature, "method": self.method, "text": self.text,
+            "start": self.start, "end": self.end,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Place:
+        return cls(
+            name=d["name"], country=d.get("country"), admin1=d.get("admin1"), lat=d.get("lat"),
+            lon=d.get("lon"), feature=d.get("feature") or "unknown",
+            method=d.get("method") or "unknown", text=d.get("text"), start=d.get("start"),
+            end=d.get("end"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """source -> action -> target, coded in CAMEO with QuadClass, Goldstein and PLOVER."""
 
@@ -211,7 +243,7 @@ class Event:
     confidence: float
     date: str | None = None  # ISO date of the event when known
     date_precision: str | None = None  # day, week, month, year, era
-    location: str | None = None
+    location: Place | None = None
     reported: bool = False  # someone's claim: inside a quote or a complement of "said"
     pattern: str | None = None  # which verb pattern coded it, for error analysis
 
@@ -239,7 +271,7 @@ class Event:
             "historical": self.historical,
             "date": self.date,
             "date_precision": self.date_precision,
-            "location": self.location,
+            "location": self.location.to_dict() if self.location else None,
             "reported": self.reported,
             "evidence": self.evidence.to_dict(),
             "confidence": round(self.confidence, 3),
@@ -263,7 +295,7 @@ class Event:
             confidence=float(d["confidence"]),
             date=d.get("date"),
             date_precision=d.get("date_precision"),
-            location=d.get("location"),
+            location=Place.from_dict(d["location"]) if d.get("location") else None,
             reported=bool(d.get("reported", False)),
             pattern=d.get("pattern"),
         )

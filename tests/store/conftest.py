@@ -13,6 +13,7 @@ from eventcoder.records import (
     Evidence,
     Failure,
     Mention,
+    Place,
     Quote,
 )
 
@@ -60,7 +61,10 @@ def make_document(i: int, n_events: int = 3, *, text: str | None = None) -> Docu
             confidence=0.5 + j / 100,
             date="2025-03-11" if j % 2 else None,
             date_precision="day" if j % 2 else None,
-            location="Moscow" if j % 3 == 1 else None,
+            location=Place(name="Moscow", country="RUS", lat=55.75, lon=37.62, feature="city",
+                           method="mention", text="Moscow", start=0, end=6)
+            if j % 3 == 1 else None,
+            reported=j % 3 == 2,
             pattern=f"threaten_{j}" if j % 2 == 0 else None,
         )
         for j in range(n_events)

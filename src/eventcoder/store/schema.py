@@ -12,9 +12,18 @@ from typing import Any
 
 import pyarrow as pa
 
-from eventcoder.records import Actor, Article, Event, Evidence, Failure, Mention, Quote
+from eventcoder.records import (
+    Actor,
+    Article,
+    Event,
+    Evidence,
+    Failure,
+    Mention,
+    Place,
+    Quote,
+)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 TABLES = ("articles", "actors", "events", "quotes", "failures")
 
 Row = tuple[Any, ...]
@@ -39,6 +48,31 @@ def _role(prefix: str) -> list[tuple[str, str]]:
     return [(f"{prefix}_{name}", kind) for name, kind in MENTION_COLUMNS]
 
 
+PLACE_COLUMNS: list[tuple[str, str]] = [
+    ("location", "VARCHAR"), ("location_country", "VARCHAR"), ("location_admin1", "VARCHAR"),
+    ("location_lat", "DOUBLE"), ("location_lon", "DOUBLE"), ("location_feature", "VARCHAR"),
+    ("location_method", "VARCHAR"), ("location_text", "VARCHAR"), ("location_start", "INTEGER"),
+    ("location_end", "INTEGER"),
+]
+
+
+def place_values(place: Place | None) -> tuple[Any, ...]:
+    if place is None:
+        return (None,) * len(PLACE_COLUMNS)
+    return (place.name, place.country, place.admin1, place.lat, place.lon, place.feature,
+            place.method, place.text, place.start, place.end)
+
+
+def place_from_row(row: Mapping[str, Any]) -> Place | None:
+    if row.get("location") is None:
+        return None
+    return Place(name=row["location"], country=row["location_country"],
+                 admin1=row["location_admin1"], lat=row["location_lat"],
+                 lon=row["location_lon"], feature=row["location_feature"] or "unknown",
+                 method=row["location_method"] or "unknown", text=row["location_text"],
+                 start=row["location_start"], end=row["location_end"])
+
+
 COLUMNS: dict[str, list[tuple[str, str]]] = {
     "articles": [
         ("key", "VARCHAR"), ("id", "VARCHAR"), ("title", "VARCHAR"), ("date", "DATE"),
@@ -52,7 +86,8 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("cameo", "VARCHAR"), ("cameo_root", "VARCHAR"), ("quad_class", "INTEGER"),
         ("goldstein", "DOUBLE"), ("plover", "VARCHAR"), ("modality", "VARCHAR"),
         ("historical", "BOOLEAN"), ("date", "VARCHAR"), ("date_precision", "VARCHAR"),
-        ("location", "VARCHAR"), ("sentence", "VARCHAR"), ("sentence_start", "INTEGER"),
+        *PLACE_COLUMNS, ("reported", "BOOLEAN"),
+        ("sentence", "VARCHAR"), ("sentence_start", "INTEGER"),
         ("sentence_end", "INTEGER"), ("trigger", "VARCHAR"), ("trigger_start", "INTEGER"),
         ("trigger_end", "INTEGER"), ("confidence", "DOUBLE"), ("pattern", "VARCHAR"),
     ],
@@ -161,7 +196,8 @@ def event_row(article_key: str, event: Event) -> Row:
         event.id, article_key, event.article_id,
         *mention_values(event.source), *mention_values(event.target),
         event.cameo, event.cameo_root, event.quad_class, event.goldstein, event.plover,
-        event.modality, event.historical, event.date, event.date_precision, event.location,
+        event.modality, event.historical, event.date, event.date_precision,
+        *place_values(event.location), event.reported,
         ev.sentence, ev.start, ev.end, ev.trigger, ev.trigger_start, ev.trigger_end,
         event.confidence, event.pattern,
     )
@@ -228,7 +264,7 @@ def event_from_row(row: Mapping[str, Any]) -> Event:
             trigger_end=row["trigger_end"],
         ),
         confidence=row["confidence"], date=row["date"], date_precision=row["date_precision"],
-        location=row["location"], pattern=row["pattern"],
+        location=place_from_row(row), reported=bool(row["reported"]), pattern=row["pattern"],
     )
 
 
