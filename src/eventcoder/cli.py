@@ -205,6 +205,39 @@ def export(
         err.print(f"wrote {n} {what} rows to {out_path}")
 
 
+@app.command(name="eval")
+def evaluate(
+    benchmark: Annotated[str, typer.Argument(help="ud-petrarch, petrarch2 or plover.")],
+    details: Annotated[Path | None, typer.Option("--details", help="Write per-sentence "
+                                                 "expected vs produced to this JSONL.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Score only the first N items.")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy model name or path.")] = None,
+) -> None:
+    """Score the coder on a gold set in ../shared/benchmarks (or $EVENTCODER_SHARED)."""
+    from .engine import Engine
+    from .evaluation.runner import BENCHMARKS, engine_coders, run_benchmark, write_details
+
+    if benchmark not in BENCHMARKS:
+        _fail(f"unknown benchmark {benchmark!r}; choose one of {', '.join(BENCHMARKS)}")
+    engine = Engine(Config().with_overrides(model=model))
+    try:
+        report = run_benchmark(benchmark, engine_coders(engine), limit=limit)
+    except EventcoderError as exc:
+        _fail(str(exc))
+    for t in report.tables():
+        rows = t.as_rows()
+        table = Table(title=t.title)
+        for col in rows[0]:
+            table.add_column(col)
+        for row in rows[1:]:
+            table.add_row(*row)
+        out.print(table)
+    out.print(f"{benchmark}: scored in {report.seconds:.1f} s")
+    if details is not None:
+        n = write_details(report, details)
+        err.print(f"wrote {n} rows to {details}")
+
+
 def entry() -> None:  # pragma: no cover - console script wrapper
     try:
         app()
