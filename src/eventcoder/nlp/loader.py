@@ -48,14 +48,31 @@ def build_pipeline(model: str, kb: KnowledgeBase) -> Language:
             return _cache[key]
         nlp = load_model(model)
         before = "ner" if "ner" in nlp.pipe_names else None
-        ruler = nlp.add_pipe(
-            "entity_ruler",
-            name="actor_ruler",
-            before=before,
-            config={"overwrite_ents": True, "validate": False},
-        )
-        patterns = kb.ruler_patterns()
-        ruler.add_patterns(patterns)  # type: ignore[attr-defined]
-        log.info("loaded %s with %d actor patterns", model, len(patterns))
+        lower, cased = _phrase_patterns(kb.ruler_patterns())
+        # Phrase matching is several times faster than token patterns for thousands of names;
+        # case-sensitive names ("US" vs "us") get a ruler of their own.
+        for name, attr, patterns in (("actor_ruler", "LOWER", lower),
+                                     ("actor_ruler_cased", "ORTH", cased)):
+            ruler = nlp.add_pipe("entity_ruler", name=name, before=before,
+                                 config={"overwrite_ents": True, "validate": False,
+                                         "phrase_matcher_attr": attr})
+            ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+        log.info("loaded %s with %d actor patterns", model, len(lower) + len(cased))
         _cache[key] = nlp
         return nlp
+
+
+def _phrase_patterns(patterns: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Token patterns of one attribute each (LOWER or ORTH) -> phrase patterns per attribute."""
+    lower: list[dict] = []
+    cased: list[dict] = []
+    for p in patterns:
+        tokens = p["pattern"]
+        if isinstance(tokens, str):
+            lower.append(p)
+            continue
+        attrs = {k for t in tokens for k in t}
+        words = " ".join(str(next(iter(t.values()))) for t in tokens)
+        target = cased if attrs == {"ORTH"} else lower
+        target.append({"label": p["label"], "pattern": words, "id": p.get("id")})
+    return lower, cased
