@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.mentions import Located, MentionIndex
-from ..records import Article, Event, Evidence, Mention, content_hash
+from ..records import Article, Event, Evidence, Mention, Modality, content_hash
 from .arguments import conjuncts, mentions_at, subjects_of, subtree, usable
+from .intent import expressed_code, intent_governor
 from .modality import is_reported, modality_of
 from .ontology import Ontology
 from .verbs import VerbFrame, VerbLexicon, VerbMatch
@@ -49,6 +50,13 @@ class Triple:
 def _words(tokens: list[Token]) -> tuple[str, ...]:
     return tuple(t.lemma_.lower() for t in tokens if not t.is_punct and t.pos_ != "DET")[
         :MAX_FRAME_WORDS]
+
+
+def _head_verb(match: VerbMatch, v: Token) -> bool:
+    """Is ``v`` the verb its dictionary block is named after ("agree" in AGREE), rather than
+    one of the block's looser synonyms ("add" in GRANT)?"""
+    block = match.pattern.split("/", 1)[0].removeprefix("C_").lower()
+    return block.split("_")[0] == v.lemma_.lower()
 
 
 class EventExtractor:
@@ -80,7 +88,10 @@ class EventExtractor:
             if not sources:
                 continue
             for source in sources:
-                for target, match in self._coded_targets(v, index, source):
+                # "Jordan and Britain agreed ...": with no other party named, the joint
+                # subjects are each other's counterparts
+                partners = [s for s in sources if s is not source and not self._same(s, source)]
+                for target, match in self._coded_targets(v, index, source, partners):
                     yield Triple(v, source, target, match)
 
     def _target_candidates(self, v: Token, obj: Token | None, index: MentionIndex,
@@ -149,8 +160,8 @@ class EventExtractor:
         return VerbFrame(lemma=v.lemma_.lower(), particle=particle, objects=_words(objects),
                          preps=preps, subject=subject)
 
-    def _coded_targets(self, v: Token, index: MentionIndex,
-                       source: Located) -> Iterator[tuple[Located | None, VerbMatch]]:
+    def _coded_targets(self, v: Token, index: MentionIndex, source: Located,
+                       partners: list[Located]) -> Iterator[tuple[Located | None, VerbMatch]]:
         objs = [c for c in v.children if c.dep_ in {"dobj", "nsubjpass"}]
         conj_objs = conjuncts(objs[0]) if objs else [None]
         codes: set[str] = set()
@@ -165,8 +176,14 @@ class EventExtractor:
             targets = self._target_candidates(v, obj, index, source)
             if not targets and obj is not conj_objs[0]:
                 targets = self._target_candidates(v, conj_objs[0], index, source)
-            if not targets and (match.default or match.code in UNTARGETED_DROP):
-                # Precision first: a bare verb with nobody on the other end ("he added",
+            if not targets and partners:
+                codes.add(key)
+                for partner in partners:
+                    yield partner, match
+                continue
+            if not targets and (match.code in UNTARGETED_DROP or (
+                    match.default and not _head_verb(match, v))):
+                # Precision first: a bare synonym with nobody on the other end ("he added",
                 # "it came") says too little to be an event.
                 continue
             codes.add(key)
@@ -184,11 +201,17 @@ class EventExtractor:
             sentence=sent.text, start=sent.start_char, end=sent.end_char,
             trigger=article.text[v.idx:trigger_end], trigger_start=v.idx, trigger_end=trigger_end,
         )
-        pairs: list[tuple[Located, Located | None, str | None]] = [
-            (triple.source, triple.target, triple.match.code)]
+        pairs: list[tuple[Located, Located | None, str | None, Modality]] = [
+            (triple.source, triple.target, triple.match.code, modality)]
         if triple.match.reverse_code and triple.target is not None:
-            pairs.append((triple.target, triple.source, triple.match.reverse_code))
-        for src, tgt, code in pairs:
+            pairs.append((triple.target, triple.source, triple.match.reverse_code, modality))
+        governor = intent_governor(v) if modality == "intended" else None
+        if governor is not None and triple.match.code:
+            stated = expressed_code(triple.match.code, governor)
+            if stated:
+                # the statement of intent happened, whatever becomes of the plan
+                pairs.append((triple.source, triple.target, stated, "asserted"))
+        for src, tgt, code, mod in pairs:
             if code is None or code not in self.ontology:
                 log.debug("verb pattern gave unknown code %s", code)
                 continue
@@ -196,13 +219,15 @@ class EventExtractor:
             confidence = self._confidence(triple, src.mention, tgt.mention if tgt else None)
             eid = content_hash(article.key, str(v.i), str(src.start),
                                str(tgt.start if tgt else -1), code)
+            pattern = triple.match.pattern if mod == modality else \
+                f"intent({governor}): {triple.match.code} <- {triple.match.pattern}"
             yield Event(
                 id=eid, article_id=article.id, source=src.mention,
                 target=tgt.mention if tgt else None, cameo=cameo.code,
                 quad_class=cameo.quad_class, goldstein=cameo.goldstein, plover=cameo.plover,
-                modality=modality, historical=when.historical, evidence=evidence,
+                modality=mod, historical=when.historical, evidence=evidence,
                 confidence=confidence, date=when.date, date_precision=when.precision,
-                reported=is_reported(v), pattern=triple.match.pattern,
+                reported=is_reported(v), pattern=pattern,
             )
 
     @staticmethod

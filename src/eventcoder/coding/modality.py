@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..records import Modality
+from .intent import INTENT_ADJECTIVES
 
 NEGATORS = {"not", "n't", "never", "no", "nor"}
 NEGATING_VERBS = {"refuse", "decline", "fail", "refrain", "reject", "avoid", "deny", "stop",
@@ -66,7 +67,7 @@ def _link_effect(v: Token) -> Modality | None:
     if v.dep_ == "xcomp":
         if lemma in NEGATING_VERBS:
             return "negated"
-        if lemma in INTENT_VERBS:
+        if lemma in INTENT_VERBS or lemma in INTENT_ADJECTIVES:
             return "intended"
         if lemma in DEMAND_VERBS:
             return "hypothetical"
