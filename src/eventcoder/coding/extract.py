@@ -23,7 +23,13 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.mentions import Located, MentionIndex
 from ..records import Article, Event, Evidence, Mention, Modality, content_hash
 from .arguments import conjuncts, mentions_at, subjects_of, subtree, usable
-from .intent import expressed_code, intent_governor
+from .intent import (
+    demand_code,
+    demanded_by_speaker,
+    expressed_code,
+    intent_governor,
+    refusal_code,
+)
 from .modality import is_reported, modality_of
 from .ontology import Ontology
 from .verbs import VerbFrame, VerbLexicon, VerbMatch
@@ -37,6 +43,8 @@ TARGET_PREPS = {"to", "against", "with", "on", "toward", "towards", "from", "thr
                 "into", "over", "for", "upon", "onto", "of", "in"}
 MAX_FRAME_WORDS = 14
 UNTARGETED_DROP = {"010", "01"}  # "X said" alone is a quote, not an event
+# Acts that often have no named counterpart: protests, yielding, mobilising, violence.
+UNTARGETED_ROOTS = {"08", "14", "15", "17", "18", "19", "20"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +58,10 @@ class Triple:
 def _words(tokens: list[Token]) -> tuple[str, ...]:
     return tuple(t.lemma_.lower() for t in tokens if not t.is_punct and t.pos_ != "DET")[
         :MAX_FRAME_WORDS]
+
+
+def _specificity(e: Event) -> tuple[int, bool, float]:
+    return (len(e.cameo), not e.cameo.endswith("0"), e.confidence)
 
 
 def _head_verb(match: VerbMatch, v: Token) -> bool:
@@ -69,14 +81,18 @@ class EventExtractor:
         self.keep_unresolved = keep_unresolved
 
     def extract(self, doc: Doc, index: MentionIndex, article: Article) -> list[Event]:
-        events: list[Event] = []
-        seen: set[str] = set()
+        best: dict[tuple[object, ...], Event] = {}
         for triple in self.triples(doc, index):
-            for event in self._events(triple, article):
-                if event.id not in seen:
-                    seen.add(event.id)
-                    events.append(event)
-        return events
+            for event in self._events(triple, article, index):
+                # One event per dyad, root and modality in a sentence: "announced it would
+                # impose sanctions" codes 163 on both verbs; keep the most specific code.
+                key = (event.evidence.start, event.source.start,
+                       event.target.start if event.target else None, event.cameo_root,
+                       event.modality)
+                old = best.get(key)
+                if old is None or _specificity(event) > _specificity(old):
+                    best[key] = event
+        return sorted(best.values(), key=lambda e: (e.evidence.trigger_start, e.cameo))
 
     # -- triples --------------------------------------------------------------------------------
     def triples(self, doc: Doc, index: MentionIndex) -> Iterator[Triple]:
@@ -182,7 +198,8 @@ class EventExtractor:
                     yield partner, match
                 continue
             if not targets and (match.code in UNTARGETED_DROP or (
-                    match.default and not _head_verb(match, v))):
+                    match.default and not _head_verb(match, v)
+                    and (match.code or "")[:2] not in UNTARGETED_ROOTS)):
                 # Precision first: a bare synonym with nobody on the other end ("he added",
                 # "it came") says too little to be an event.
                 continue
@@ -190,7 +207,7 @@ class EventExtractor:
             yield (targets[0] if targets else None), match
 
     # -- events ---------------------------------------------------------------------------------
-    def _events(self, triple: Triple, article: Article) -> Iterator[Event]:
+    def _events(self, triple: Triple, article: Article, index: MentionIndex) -> Iterator[Event]:
         v = triple.verb
         sent: Span = v.sent
         modality = modality_of(v)
@@ -205,12 +222,20 @@ class EventExtractor:
             (triple.source, triple.target, triple.match.code, modality)]
         if triple.match.reverse_code and triple.target is not None:
             pairs.append((triple.target, triple.source, triple.match.reverse_code, modality))
-        governor = intent_governor(v) if modality == "intended" else None
-        if governor is not None and triple.match.code:
-            stated = expressed_code(triple.match.code, governor)
+        action = triple.match.code
+        governor = intent_governor(v) if modality in {"intended", "negated"} else None
+        if governor is not None and action:
+            # the statement of intent (or the refusal) happened, whatever becomes of the plan
+            stated = expressed_code(action, governor) if modality == "intended" \
+                else refusal_code(action)
             if stated:
-                # the statement of intent happened, whatever becomes of the plan
                 pairs.append((triple.source, triple.target, stated, "asserted"))
+        speech = demanded_by_speaker(v)
+        if speech is not None and action:
+            governor = speech.lemma_.lower()
+            for speaker in subjects_of(speech, index, self.keep_unresolved):
+                if not self._same(speaker, triple.source):
+                    pairs.append((speaker, triple.source, demand_code(action), "asserted"))
         for src, tgt, code, mod in pairs:
             if code is None or code not in self.ontology:
                 log.debug("verb pattern gave unknown code %s", code)
@@ -219,8 +244,9 @@ class EventExtractor:
             confidence = self._confidence(triple, src.mention, tgt.mention if tgt else None)
             eid = content_hash(article.key, str(v.i), str(src.start),
                                str(tgt.start if tgt else -1), code)
-            pattern = triple.match.pattern if mod == modality else \
-                f"intent({governor}): {triple.match.code} <- {triple.match.pattern}"
+            pattern = triple.match.pattern if code in {triple.match.code,
+                                                       triple.match.reverse_code} else \
+                f"{governor}({triple.match.code}) -> {code}: {triple.match.pattern}"
             yield Event(
                 id=eid, article_id=article.id, source=src.mention,
                 target=tgt.mention if tgt else None, cameo=cameo.code,

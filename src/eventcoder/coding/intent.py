@@ -17,8 +17,11 @@ INTENT_VERBS = {"agree", "offer", "promise", "pledge", "vow", "plan", "intend", 
 INTENT_ADJECTIVES = {"ready", "willing", "prepared", "committed", "determined", "eager",
                      "keen", "set", "poised"}
 THREAT_VERBS = {"vow", "pledge", "promise", "plan", "intend", "threaten", "warn", "decide",
-                "resolve", "prepare"}
+                "resolve", "prepare", "say"}  # "said they would boycott": the actor's own words
+SPEECH = {"say", "announce", "declare", "state", "tell", "confirm", "insist"}
+DEMAND_MODALS = {"must", "should"}
 FUTURE = {"will", "shall", "'ll"}
+REFUSE_VERBS = {"refuse", "decline", "reject"}
 
 # action code prefix -> expressed-intent code; the longest matching prefix wins
 _COOPERATION = {
@@ -50,14 +53,22 @@ def _lookup(table: dict[str, str], code: str) -> str | None:
     return None
 
 
+def _reported(v: Token) -> bool:
+    return v.dep_ == "ccomp" and v.head.lemma_.lower() in SPEECH
+
+
 def intent_governor(v: Token) -> str | None:
     """The word by which the actor states the intention to do ``v``, if any: "will",
     "agreed", "offered", "ready", ... None when ``v`` is not an expressed intention."""
     if any(c.dep_ == "aux" and c.lower_ in FUTURE for c in v.children):
-        return "will"
+        return "say" if _reported(v) else "will"
+    if _reported(v) and any(c.dep_ == "aux" and c.lower_ == "would" for c in v.children):
+        return "say"  # reported speech shifts "will" back to "would"
     if v.dep_ == "xcomp":
         head = v.head
         lemma = head.lemma_.lower()
+        if head.pos_ == "VERB" and lemma in REFUSE_VERBS:
+            return lemma
         if head.pos_ in {"VERB", "AUX"} and lemma in INTENT_VERBS:
             return lemma
         if head.pos_ == "ADJ" and lemma in INTENT_ADJECTIVES:
@@ -72,4 +83,44 @@ def expressed_code(code: str, governor: str) -> str | None:
         return hit
     if governor in THREAT_VERBS:
         return _lookup(_CONFLICT, code)
+    return None
+
+
+_REFUSAL = {
+    "03": "120", "031": "121", "033": "122", "034": "123", "035": "124", "036": "125",
+    "037": "127", "038": "126", "039": "126",
+    "04": "125", "045": "126",
+    "05": "120", "057": "127",
+    "06": "121", "061": "1211", "062": "1212",
+    "07": "122", "071": "1221", "072": "1222", "073": "1223", "074": "1224",
+    "08": "124", "081": "1241", "082": "1242", "083": "123", "0831": "1231", "0832": "1232",
+    "0833": "1233", "0834": "1234", "084": "1243", "085": "1244", "086": "1245",
+    "087": "1246",
+}
+_DEMAND = {
+    "03": "100", "036": "106", "037": "107", "038": "108", "039": "108",
+    "04": "106", "045": "108",
+    "05": "102",
+    "06": "101", "061": "1011", "062": "1012", "063": "1013", "064": "1014",
+    "07": "103", "071": "1031", "072": "1032", "073": "1033", "074": "1034",
+    "08": "105", "081": "1051", "082": "1052", "083": "104", "0831": "1041", "0832": "1042",
+    "0833": "1043", "0834": "1044", "084": "1053", "085": "1054", "086": "1055",
+    "087": "1056",
+}
+
+
+def refusal_code(code: str) -> str | None:
+    """"Syria will not accept refugees": the refusal of a cooperative act is a 12x event."""
+    return _lookup(_REFUSAL, code)
+
+
+def demand_code(code: str) -> str:
+    """"Straw said Sudan must reach an agreement": a 10x demand on the clause's subject."""
+    return _lookup(_DEMAND, code) or "100"
+
+
+def demanded_by_speaker(v: Token) -> Token | None:
+    """The speech verb when ``v`` is what someone said another actor must/should do."""
+    if _reported(v) and any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in v.children):
+        return v.head
     return None

@@ -47,6 +47,8 @@ def _own_modality(v: Token) -> Modality | None:
             word = c.lower_
             if word in FUTURE_MODALS:
                 return "intended"
+            if word == "would" and v.dep_ == "ccomp" and v.head.lemma_.lower() in SPEECH_VERBS:
+                return "intended"  # "they said they would boycott": reported "will"
             if word in HYPOTHETICAL_MODALS:
                 return "hypothetical"
     # "is going to end", "was about to sign"
