@@ -46,8 +46,9 @@ def mentions_at(t: Token, index: MentionIndex, keep_unresolved: bool = True) -> 
         if m is None:
             # "the leaders of Russia": the mention may sit on a modifier of the head
             for child in c.children:
-                if child.dep_ in {"compound", "poss"} or (child.dep_ == "prep"
-                                                         and child.lower_ == "of"):
+                # "Israeli tanks", "Russia's aircraft", "the leaders of Syria"
+                if child.dep_ in {"compound", "poss", "amod", "nmod"} or (
+                        child.dep_ == "prep" and child.lower_ == "of"):
                     m = index.at(child.i) or next(
                         (index.at(g.i) for g in child.children if index.at(g.i)), None)
                     if m is not None:

@@ -92,7 +92,30 @@ class EventExtractor:
                 old = best.get(key)
                 if old is None or _specificity(event) > _specificity(old):
                     best[key] = event
+        for event in self._uncoded_demands(doc, index, article, best):
+            best[(event.evidence.start, event.source.start, event.target and event.target.start,
+                  event.cameo_root, event.modality)] = event
         return sorted(best.values(), key=lambda e: (e.evidence.trigger_start, e.cameo))
+
+    def _uncoded_demands(self, doc: Doc, index: MentionIndex, article: Article,
+                         coded: dict[tuple[object, ...], Event]) -> Iterator[Event]:
+        """"X said Y must <act>" is a demand (100) even when <act> has no verb pattern."""
+        demanded = {(e.evidence.start, e.source.start, e.target.start if e.target else None)
+                    for e in coded.values() if e.cameo_root == "10"}
+        for v in doc:
+            speech = demanded_by_speaker(v) if v.pos_ in {"VERB", "AUX"} else None
+            if speech is None:
+                continue
+            for target in subjects_of(v, index, self.keep_unresolved):
+                for speaker in subjects_of(speech, index, self.keep_unresolved):
+                    key = (v.sent.start_char, speaker.start, target.start)
+                    if key in demanded or self._same(speaker, target):
+                        continue
+                    match = VerbMatch(code="100", reverse_code=None,
+                                      pattern=f"{speech.lemma_}(that X must {v.lemma_})",
+                                      specificity=1, default=False)
+                    yield from self._events(Triple(speech, speaker, target, match), article,
+                                            index)
 
     # -- triples --------------------------------------------------------------------------------
     def triples(self, doc: Doc, index: MentionIndex) -> Iterator[Triple]:

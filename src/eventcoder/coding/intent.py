@@ -18,7 +18,8 @@ INTENT_ADJECTIVES = {"ready", "willing", "prepared", "committed", "determined", 
                      "keen", "set", "poised"}
 THREAT_VERBS = {"vow", "pledge", "promise", "plan", "intend", "threaten", "warn", "decide",
                 "resolve", "prepare", "say"}  # "said they would boycott": the actor's own words
-SPEECH = {"say", "announce", "declare", "state", "tell", "confirm", "insist"}
+SPEECH = {"say", "announce", "declare", "state", "tell", "confirm", "insist", "reiterate",
+          "stress", "conclude", "argue", "add", "write", "repeat", "warn", "believe"}
 DEMAND_MODALS = {"must", "should"}
 FUTURE = {"will", "shall", "'ll"}
 REFUSE_VERBS = {"refuse", "decline", "reject"}
