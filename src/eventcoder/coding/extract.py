@@ -42,6 +42,9 @@ CLAUSE_OBJECT_DEPS = {"xcomp", "ccomp"}
 TARGET_PREPS = {"to", "against", "with", "on", "toward", "towards", "from", "through", "at",
                 "into", "over", "for", "upon", "onto", "of", "in"}
 MAX_FRAME_WORDS = 14
+REPORTING_VERBS = {"say", "tell", "announce", "state", "declare", "add", "report", "claim",
+                   "note", "explain", "write", "confirm", "reiterate", "repeat", "stress",
+                   "insist", "argue", "believe", "think", "describe", "cite", "quote"}
 UNTARGETED_DROP = {"010", "01"}  # "X said" alone is a quote, not an event
 # Acts that often have no named counterpart: protests, yielding, mobilising, violence.
 UNTARGETED_ROOTS = {"08", "14", "15", "17", "18", "19", "20"}
@@ -188,8 +191,12 @@ class EventExtractor:
         if obj is not None:
             objects = subtree(obj, {"conj", "cc", "relcl"})
         else:
+            # What someone said is coded on its own verbs (with its own modality), not as an
+            # act of the speech verb: "said they will release X" is not a release.
+            clause = CLAUSE_OBJECT_DEPS if v.lemma_.lower() not in REPORTING_VERBS \
+                else {"xcomp"}
             for c in v.children:
-                if c.dep_ in OBJECT_DEPS | CLAUSE_OBJECT_DEPS:
+                if c.dep_ in OBJECT_DEPS | clause:
                     objects.extend(subtree(c, {"relcl"}))
         preps = tuple(
             (c.lower_, _words([t for p in c.children for t in subtree(p, {"relcl"})]))

@@ -95,6 +95,19 @@ class _Pattern:
     target_prep: str | None
     source_prep: str | None
 
+    @property
+    def phrasal(self) -> bool:
+        """Only particles/prepositions ("* ON", "* (OUT)"): a phrasal verb's own meaning
+        ("press on", "push out"), which must not leak to the block's other verbs."""
+        words = [w.strip("(){}$+").lower() for w in self.text.split()]
+        words = [w for w in words if w and w != "*"]
+        return bool(words) and all(w in PARTICLES for w in words)
+
+
+PARTICLES = {"on", "out", "off", "up", "down", "in", "into", "ahead", "back", "away", "over",
+             "through", "forward", "along", "around", "about", "aside", "by", "to", "with",
+             "for", "from", "at", "onto", "upon", "under", "behind"}
+
 
 @dataclass(frozen=True, slots=True)
 class _Block:
@@ -370,6 +383,8 @@ class VerbLexicon:
                 pat = blk.patterns[i]
                 key = (pat.specificity, e.priority, int(pat.origin == lemma), -pat.line)
                 if best is not None and key <= best[0]:
+                    continue
+                if pat.origin != lemma and pat.origin and pat.phrasal:
                     continue
                 if subject.match(pat.pre) and any(v.match(pat.post) for v in variants):
                     best = (key, pat, e)
