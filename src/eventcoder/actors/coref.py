@@ -10,6 +10,7 @@ Deliberately simple and explainable (every link records its antecedent):
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -21,6 +22,9 @@ from .mentions import PRONOUNS, Located, MentionIndex, _mention
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 DETERMINERS = {"the", "this", "that", "a", "an"}
 WINDOW_SENTENCES = 3
+# "it"/"they" only as arguments: "it is clear that ..." has no antecedent
+GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "pobj"}
 
 
 def _is_person(m: Located) -> bool:
@@ -50,8 +54,12 @@ def resolve_references(doc: Doc, index: MentionIndex, kb: KnowledgeBase,
             out.append(m)
             history.append(m)
             continue
-        if tok.lower_ in PRONOUNS and tok.pos_ == "PRON" and index.at(tok.i) is None:
-            ante = _antecedent(tok.i, history, sent_of, doc)
+        word = tok.lower_
+        if tok.pos_ == "PRON" and index.at(tok.i) is None and (
+                word in PRONOUNS or (word in GROUP_PRONOUNS and tok.dep_ in ARGUMENT_DEPS)):
+            fits = _is_person if word in PRONOUNS else (
+                _is_state if word in {"it", "its"} else _is_group)
+            ante = _antecedent(tok.i, history, sent_of, doc, fits)
             if ante is None:
                 continue
             mention = _mention(doc, tok.i, tok.i + 1, ante.actor, "coref", 0.6)
@@ -62,15 +70,32 @@ def resolve_references(doc: Doc, index: MentionIndex, kb: KnowledgeBase,
     return MentionIndex(out)
 
 
+def _is_state(m: Located) -> bool:
+    """What "it" can stand for: a state, capital, IGO, organisation or armed group."""
+    a = m.actor
+    return a is not None and a.type in {"country", "capital", "igo", "organisation", "group"} \
+        and m.kind == "name"
+
+
+def _is_group(m: Located) -> bool:
+    """What "they" can stand for: plural agents ("the rebels"), peoples, groups."""
+    a = m.actor
+    if a is None:
+        return False
+    head = m.mention.text.split()[-1] if m.mention.text else ""
+    plural = head.endswith("s") and not head.endswith("ss")
+    return (m.kind in {"agent", "demonym"} and plural) or a.type == "group"
+
+
 def _antecedent(i: int, history: list[Located], sent_of: dict[int, int],
-                doc: Doc) -> Located | None:
+                doc: Doc, fits: Callable[[Located], bool] = _is_person) -> Located | None:
     here = sent_of[i]
     recent: Located | None = None
     for m in reversed(history):
         distance = here - sent_of[m.head]
         if distance > WINDOW_SENTENCES:
             break
-        if not _is_person(m):
+        if not fits(m):
             continue
         if recent is None:
             recent = m
