@@ -50,7 +50,7 @@ def resolve_references(doc: Doc, index: MentionIndex, kb: KnowledgeBase,
             if m.kind == "bare_title":
                 m = _bare_title(m, history, kb, on, salience)
             elif m.kind == "agent" and m.actor is not None and m.actor.country is None:
-                m = _owned_agent(m, doc, history)
+                m = _owned_agent(m, doc, history, index)
             out.append(m)
             history.append(m)
             continue
@@ -106,12 +106,20 @@ def _antecedent(i: int, history: list[Located], sent_of: dict[int, int],
     return recent
 
 
-def _owned_agent(m: Located, doc: Doc, history: list[Located]) -> Located:
-    """"his military", "Putin's government": the owner's country completes a bare agent."""
+def _owned_agent(m: Located, doc: Doc, history: list[Located], index: MentionIndex) -> Located:
+    """"his military", "ministers from the Georgian government": the owner's country
+    completes a bare agent."""
     owner_i = next((c.i for c in doc[m.head].children if c.dep_ == "poss"), None)
-    if owner_i is None:
-        return m
-    owner = next((h for h in reversed(history) if h.start <= owner_i < h.end), None)
+    owner: Located | None = None
+    if owner_i is not None:
+        owner = next((h for h in reversed(history) if h.start <= owner_i < h.end), None)
+    else:
+        for prep in doc[m.head].children:
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}:
+                for pobj in prep.children:
+                    cand = index.at(pobj.i)
+                    if cand is not None and cand.actor is not None and cand.actor.country:
+                        owner = cand
     if owner is None or owner.actor is None or not owner.actor.country:
         return m
     a = m.actor

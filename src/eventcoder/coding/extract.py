@@ -181,9 +181,10 @@ class EventExtractor:
             return True
         if a.actor.code == b.actor.code and a.actor.type != "person":
             return True  # "Trump spoke in the Oval Office": a USAGOV place is no USAGOV target
-        # "US military assistance" by the US president: a country's own modifier is no target
+        # "US military assistance" by the US president: a country's own name is no target,
+        # but its other sectors are ("Georgian protesters attacked the Georgian government")
         return a.actor.country is not None and a.actor.country == b.actor.country \
-            and a.actor.type in {"country", "capital", "agent"}
+            and a.actor.type in {"country", "capital"}
 
     def _frame(self, v: Token, obj: Token | None, source: Located) -> VerbFrame:
         particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
