@@ -140,7 +140,12 @@ def _bare_title(m: Located, history: list[Located], kb: KnowledgeBase, on: date 
     kind = kb.title_kind(" ".join(words))
     if kind is None or on is None:
         return m
-    best: tuple[int, int, Located] | None = None
+    # Whoever the article already calls by this title ("President Trump", "the US president")
+    # most often is who "the president" means; overall mentions and recency break ties.
+    title = words[-1] if words else ""
+    titled = Counter(p.actor.kb_id for p in history if p.actor is not None and p.actor.kb_id
+                     and title in p.mention.text.lower().split())
+    best: tuple[tuple[int, int, int], Located] | None = None
     for pos, prev in enumerate(history):
         a = prev.actor
         if a is None or a.kb_id is None or a.type != "person":
@@ -148,12 +153,12 @@ def _bare_title(m: Located, history: list[Located], kb: KnowledgeBase, on: date 
         entry = kb.get(a.kb_id)
         if entry is None or not any(r.kind == kind and r.active(on) for r in entry.roles):
             continue
-        score = (salience[a.kb_id], pos)
-        if best is None or score > best[:2]:
-            best = (score[0], score[1], prev)
+        score = (titled[a.kb_id], salience[a.kb_id], pos)
+        if best is None or score > best[0]:
+            best = (score, prev)
     if best is None:
         return m
-    ante = best[2]
+    ante = best[1]
     mention = replace(m.mention, actor=ante.actor, method="coref", score=0.6,
                       antecedent=ante.mention.antecedent or ante.mention.text)
     return Located(m.start, m.end, m.head, mention, "bare_title")

@@ -251,7 +251,7 @@ class MentionFinder:
             phrase, first = self._agent_phrase(tok)
             if phrase is None:
                 continue
-            sector, agent_name = self.kb.agent(phrase) or (None, None)
+            sector, agent_name = self._sector(tok, phrase) or (None, None)
             if sector is None:
                 continue
             kind = self.kb.title_kind(phrase)
@@ -299,7 +299,24 @@ class MentionFinder:
                 return phrase, first
             if k == 0 and self.kb.agent(tok.lower_) is not None:
                 return tok.lower_, first
+            if k == 0 and self.kb.title_kind(tok.lemma_.lower()) is not None:
+                return tok.lemma_.lower(), first  # "leader", "emir": titles without an agent
         return best
+
+    def _sector(self, tok: Token, phrase: str) -> tuple[str, str] | None:
+        """Sector of an agent phrase; a bare title takes the sector of a modifying agent
+        ("rebel leaders" -> REB) and is government otherwise ("Palestinian leader")."""
+        found = self.kb.agent(phrase)
+        if found is not None:
+            return found
+        if self.kb.title_kind(phrase) is None:
+            return None
+        for child in tok.children:
+            if child.dep_ in {"compound", "amod"}:
+                inner = self.kb.agent(child.lower_) or self.kb.agent(child.lemma_.lower())
+                if inner is not None:
+                    return inner
+        return ("GOV", "government")
 
     def _country_of(self, tok: Token,
                     by_head: dict[int, Located]) -> tuple[str | None, Token | None]:

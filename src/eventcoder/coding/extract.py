@@ -290,7 +290,6 @@ class EventExtractor:
     @staticmethod
     def _confidence(triple: Triple, source: Mention, target: Mention | None) -> float:
         c = 0.9 if not triple.match.default else 0.7
-        c *= max(source.score, 0.3)
-        if target is not None:
-            c *= max(target.score, 0.3) ** 0.5
+        # symmetric in source and target, so an event and its reverse rank alike
+        c *= max(source.score, 0.3) ** 0.5 * max(target.score if target else 0.8, 0.3) ** 0.5
         return round(min(1.0, c), 3)
