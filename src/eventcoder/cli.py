@@ -167,9 +167,11 @@ def run(
             _fail(str(exc))
         store.write(pending)
         store.write_failures(failures)
+        clusters = store.cluster()
     elapsed = time.perf_counter() - t0
     table = Table(title=f"stored in {db}", show_header=False)
-    for k, v in [("articles", n_articles), ("events", n_events), ("failures", n_failures),
+    for k, v in [("articles", n_articles), ("events", n_events),
+                 ("event clusters", clusters.clusters), ("failures", n_failures),
                  ("time", f"{elapsed:.1f} s"),
                  ("articles/s", f"{(n_articles + n_failures) / max(elapsed, 1e-9):.1f}")]:
         table.add_row(k, str(v))
@@ -183,12 +185,19 @@ def run(
 @app.command()
 def export(
     db: DbOpt = Path("eventcoder.duckdb"),
-    what: Annotated[
-        str, typer.Option(help="events, actors, quotes, articles or failures.")
+    what: Annotated[str, typer.Option(
+        help="events, actors, quotes, articles, failures, clusters or cluster_members.")
     ] = "events",
     fmt: Annotated[str, typer.Option("--format", help="csv, jsonl or parquet.")] = "csv",
     out_path: Annotated[Path | None, typer.Option("--out", help="Output file (default stdout; "
                                                   "parquet needs a file).")] = None,
+    schema: Annotated[str, typer.Option(help="native, gdelt or polecat.")] = "native",
+    tab: Annotated[bool, typer.Option("--tab", help="Tab-separated (GDELT files: --tab "
+                                      "--no-header).")] = False,
+    header: Annotated[bool, typer.Option("--header/--no-header", help="CSV header row.")] = True,
+    all_events: Annotated[bool, typer.Option("--all-events", help="gdelt/polecat: include "
+                                             "negated, hypothetical, intended and historical "
+                                             "events.")] = False,
 ) -> None:
     """Write stored records as CSV, JSON Lines or Parquet."""
     from .store import Store
@@ -198,11 +207,30 @@ def export(
         _fail(f"{db}: no such store; run 'eventcoder run' first")
     try:
         with Store(db, read_only=True) as store:
-            n = do_export(store, what=what, fmt=fmt, out=out_path or sys.stdout)
+            n = do_export(store, what=what, fmt=fmt, out=out_path or sys.stdout, schema=schema,
+                          tab=tab, header=header, all_events=all_events)
     except EventcoderError as exc:
         _fail(str(exc))
     if out_path is not None:
         err.print(f"wrote {n} {what} rows to {out_path}")
+
+
+@app.command()
+def cluster(
+    db: DbOpt = Path("eventcoder.duckdb"),
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Re-cluster all events.")] = False,
+) -> None:
+    """Merge events reported by several articles into event clusters."""
+    from .store import Store
+
+    if not db.exists():
+        _fail(f"{db}: no such store; run 'eventcoder run' first")
+    try:
+        with Store(db) as store:
+            stats = store.cluster(new_only=not rebuild)
+    except EventcoderError as exc:
+        _fail(str(exc))
+    out.print(f"{stats.events} events clustered; {stats.clusters} clusters")
 
 
 @app.command(name="eval")

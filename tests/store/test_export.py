@@ -116,7 +116,7 @@ def test_empty_tables_export_headers_only(tmp_path: Path) -> None:
     [
         ({"what": "verbs"}, "cannot export 'verbs'"),
         ({"fmt": "xlsx"}, "unknown export format 'xlsx'"),
-        ({"schema": "gdelt"}, "unknown export schema 'gdelt'"),
+        ({"schema": "acled"}, "unknown export schema 'acled'"),
         ({"fmt": "parquet"}, "needs a file path"),
     ],
 )
@@ -161,3 +161,40 @@ def test_the_store_still_works_after_an_export_fails_half_way(
     store.write([make_doc(99)])
     assert store.counts()["articles"] == 6
     assert export(store, what="articles", fmt="csv", out=io.StringIO()) == 6
+
+
+def test_tab_separated_values_escape_tabs_and_newlines(
+    tmp_path: Path, make_doc: DocFactory
+) -> None:
+    doc = make_doc(1, text="Line one.\tTabbed\\slash\nLine two. Russia threatened NATO.")
+    with Store(tmp_path / "tsv.duckdb") as store:
+        store.write([doc])
+        stream = io.StringIO()
+        assert export(store, what="articles", fmt="csv", out=stream, tab=True) == 1
+        header, line = stream.getvalue().splitlines()
+        assert header.split("\t") == [name for name, _ in COLUMNS["articles"]]
+        fields = line.split("\t")
+        assert len(fields) == len(COLUMNS["articles"])
+        assert fields[7] == "Line one.\\tTabbed\\\\slash\\nLine two. Russia threatened NATO."
+        assert fields[2] == (doc.article.title or "")
+        stream = io.StringIO()
+        export(store, what="events", fmt="csv", out=stream, tab=True, header=False)
+        assert len(stream.getvalue().splitlines()) == 3
+
+
+def test_csv_without_header_and_the_cluster_tables(
+    store: Store, tmp_path: Path
+) -> None:
+    stream = io.StringIO()
+    assert export(store, what="failures", fmt="csv", out=stream, header=False) == 5
+    assert not stream.getvalue().startswith('"id"')
+    store.cluster()
+    out = tmp_path / "clusters.parquet"
+    n = export(store, what="clusters", fmt="parquet", out=out)
+    assert n == store.cluster_counts()["clusters"] > 0
+    assert pq.read_table(out).column_names == [name for name, _ in COLUMNS["clusters"]]
+    stream = io.StringIO()
+    assert export(store, what="cluster_members", fmt="jsonl", out=stream) == (
+        store.cluster_counts()["cluster_members"])
+    assert set(json.loads(stream.getvalue().splitlines()[0])) == {
+        "event_id", "cluster_id", "clustered_at"}

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import pyarrow as pa
@@ -23,6 +23,9 @@ from eventcoder.errors import StoreError
 from eventcoder.records import Document, Failure
 from eventcoder.store import schema
 from eventcoder.store.schema import Row
+
+if TYPE_CHECKING:
+    from eventcoder.store.dedup import ClusterStats
 
 logger = logging.getLogger(__name__)
 
@@ -137,7 +140,16 @@ class Store:
                     "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
                     [str(schema.SCHEMA_VERSION)],
                 )
+                # Earlier versions differ only by tables the CREATEs above have just added.
+                upgraded = con.execute(
+                    "UPDATE meta SET value = ? WHERE key = 'schema_version' "
+                    "AND value IN (SELECT unnest(?)) RETURNING value",
+                    [str(schema.SCHEMA_VERSION), list(schema.UPGRADABLE_FROM)],
+                ).fetchall()
                 con.execute("COMMIT")
+                if upgraded:
+                    logger.info("upgraded %s to store schema version %s", self.path,
+                                schema.SCHEMA_VERSION)
             found = con.execute(
                 "SELECT value FROM meta WHERE key = 'schema_version'"
             ).fetchall()
@@ -149,9 +161,14 @@ class Store:
             ) from error
         version = found[0][0] if found else None
         if version != str(schema.SCHEMA_VERSION):
+            remedy = (
+                "open it once without read-only to upgrade it"
+                if version in schema.UPGRADABLE_FROM
+                else "write to a new store file"
+            )
             raise StoreError(
                 f"store schema version {version}, this eventcoder needs "
-                f"{schema.SCHEMA_VERSION}; write to a new store file",
+                f"{schema.SCHEMA_VERSION}; {remedy}",
                 input=self.path,
             )
 
@@ -291,9 +308,9 @@ class Store:
 
     @staticmethod
     def _table(table: str) -> str:
-        if table not in schema.TABLES:
+        if table not in schema.ALL_TABLES:
             raise StoreError(
-                f"no table {table!r}; choose one of {', '.join(schema.TABLES)}"
+                f"no table {table!r}; choose one of {', '.join(schema.ALL_TABLES)}"
             )
         return table
 
@@ -307,13 +324,33 @@ class Store:
         return {row[0] for row in self.connection.execute("SELECT key FROM articles").fetchall()}
 
     def counts(self) -> dict[str, int]:
-        """Rows per table, e.g. ``{"articles": 12, "actors": 80, "events": 40, ...}``."""
+        """Rows per record table, e.g. ``{"articles": 12, "actors": 80, "events": 40, ...}``.
+
+        The derived cluster tables are not included; see ``cluster_counts()``.
+        """
         con = self.connection
         counts = {}
         for table in schema.TABLES:
             found = con.execute(f"SELECT count(*) FROM {table}").fetchall()
             counts[table] = int(found[0][0])
         return counts
+
+    def cluster_counts(self) -> dict[str, int]:
+        """Rows of the cluster tables: ``{"clusters": ..., "cluster_members": ...}``."""
+        con = self.connection
+        return {
+            table: int(con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
+            for table in schema.CLUSTER_TABLES
+        }
+
+    def cluster(self, new_only: bool = True) -> ClusterStats:
+        """Merge events not yet clustered into event clusters (see ``store/dedup.py``).
+
+        ``new_only=False`` drops every cluster and clusters all events again.
+        """
+        from eventcoder.store.dedup import update_clusters
+
+        return update_clusters(self, rebuild=not new_only)
 
     def rows(
         self,

@@ -1,12 +1,20 @@
-"""Export stored tables as CSV, JSON Lines or Parquet.
+"""Export stored tables as CSV (or tab-separated), JSON Lines or Parquet.
 
 Two registries keep this open to new shapes without touching ``export``:
 
 - ``EXPORTERS`` maps a *schema* name to a function ``(store, what) -> Selection``: the flat
   relation written to CSV/Parquet and how one flat row becomes a JSON object. ``native`` is the
-  store's own columns (JSON nested like ``Event.to_dict()``); GDELT or POLECAT layouts can be
-  added as further entries.
-- ``FORMATS`` maps a file format to a writer ``(selection, out) -> rows written``.
+  store's own columns (JSON nested like ``Event.to_dict()``), for every table including
+  ``clusters`` and ``cluster_members``; ``gdelt`` is the GDELT 2.0 event table
+  (``store/gdelt.py``) and ``polecat`` PLOVER/POLECAT records (``store/polecat.py``), both for
+  ``events`` (by default only counted events: asserted and not historical; ``all_events=True``
+  for all) or ``clusters``.
+- ``FORMATS`` maps a file format to a writer ``(selection, out, options) -> rows written``.
+
+CSV has a header row unless ``header=False``; ``tab=True`` writes tab-separated values without
+quotes (GDELT's files are such, without a header); a backslash, tab, newline or carriage return
+inside a value is escaped as backslash-backslash, backslash-t, backslash-n or backslash-r (as
+in PostgreSQL's text format), and NULL is empty.
 """
 
 from __future__ import annotations
@@ -16,7 +24,7 @@ import io
 import json
 import logging
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TextIO
@@ -32,7 +40,7 @@ from eventcoder.store.duckdb_store import Store
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["EXPORTERS", "FORMATS", "Selection", "export", "native"]
+__all__ = ["EXPORTERS", "FORMATS", "Selection", "WriteOptions", "export", "native"]
 
 Out = Path | TextIO
 _BATCH_ROWS = 10_000
@@ -44,6 +52,17 @@ class Selection:
 
     relation: duckdb.DuckDBPyRelation  # flat rows, for CSV and Parquet
     to_json: Callable[[dict[str, Any]], dict[str, Any]]  # one flat row -> one JSON object
+    # The same rows without the schema's default filter (export(..., all_events=True)), when
+    # the schema has one (gdelt and polecat events: only counted events by default).
+    unfiltered: duckdb.DuckDBPyRelation | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WriteOptions:
+    """How a writer lays out its file: CSV header row, tab-separated values."""
+
+    header: bool = True
+    tab: bool = False
 
 
 # --- schemas ---------------------------------------------------------------------------------
@@ -65,6 +84,8 @@ _NATIVE_JSON: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "events": lambda row: tables.event_from_row(row).to_dict(),
     "quotes": lambda row: tables.quote_from_row(row).to_dict(),
     "failures": _as_is,
+    "clusters": _as_is,
+    "cluster_members": _as_is,
 }
 
 
@@ -73,7 +94,21 @@ def native(store: Store, what: str) -> Selection:
     return Selection(relation=store.relation(what), to_json=_NATIVE_JSON[what])
 
 
-EXPORTERS: dict[str, Callable[[Store, str], Selection]] = {"native": native}
+def _gdelt(store: Store, what: str) -> Selection:
+    from eventcoder.store.gdelt import gdelt
+
+    return gdelt(store, what)
+
+
+def _polecat(store: Store, what: str) -> Selection:
+    from eventcoder.store.polecat import polecat
+
+    return polecat(store, what)
+
+
+EXPORTERS: dict[str, Callable[[Store, str], Selection]] = {
+    "native": native, "gdelt": _gdelt, "polecat": _polecat,
+}
 
 
 # --- writers ---------------------------------------------------------------------------------
@@ -108,7 +143,47 @@ def _open_error(out: Path, error: OSError) -> InputError:
     return InputError(f"cannot write the export: {error.strerror or error}", input=str(out))
 
 
-def _write_csv(selection: Selection, out: Out) -> int:
+def _tsv_relation(relation: duckdb.DuckDBPyRelation) -> duckdb.DuckDBPyRelation:
+    """One VARCHAR column ``line``: the row's values joined by tabs, escaped, NULL empty."""
+    parts = []
+    for name, kind in zip(relation.columns, relation.types, strict=True):
+        column = tables.quote_name(name)
+        if str(kind) == "VARCHAR":
+            value = (f"replace(replace(replace(replace({column}, '\\', '\\\\'), "
+                     f"chr(9), '\\t'), chr(10), '\\n'), chr(13), '\\r')")
+        else:
+            value = f"CAST({column} AS VARCHAR)"
+        parts.append(f"coalesce({value}, '')")
+    return relation.project(" || chr(9) || ".join(parts) + " AS line")
+
+
+def _write_tsv(selection: Selection, out: Out, options: WriteOptions) -> int:
+    if isinstance(out, Path):
+        try:
+            handle: TextIO = out.open("w", encoding="utf-8", newline="\n")
+        except OSError as error:
+            raise _open_error(out, error) from error
+    else:
+        handle = out
+    rows = 0
+    try:
+        if options.header:
+            handle.write("\t".join(selection.relation.columns) + "\n")
+        with _batches(_tsv_relation(selection.relation)) as reader:
+            for batch in reader:
+                lines = batch.column(0).to_pylist()
+                if lines:
+                    handle.write("\n".join(lines) + "\n")
+                rows += len(lines)
+    finally:
+        if isinstance(out, Path):
+            handle.close()
+    return rows
+
+
+def _write_csv(selection: Selection, out: Out, options: WriteOptions) -> int:
+    if options.tab:
+        return _write_tsv(selection, out, options)
     if isinstance(out, Path):
         try:
             sink: Any = out.open("wb")
@@ -118,7 +193,9 @@ def _write_csv(selection: Selection, out: Out) -> int:
         sink = _TextSink(out)
     rows = 0
     with sink, _batches(selection.relation) as reader:
-        writer = pa_csv.CSVWriter(sink, reader.schema)
+        writer = pa_csv.CSVWriter(
+            sink, reader.schema, write_options=pa_csv.WriteOptions(include_header=options.header)
+        )
         for batch in reader:
             writer.write_batch(batch)
             rows += batch.num_rows
@@ -140,7 +217,7 @@ def _json_lines(selection: Selection) -> Iterator[str]:
                 yield json.dumps(obj, ensure_ascii=False, default=_json_default) + "\n"
 
 
-def _write_jsonl(selection: Selection, out: Out) -> int:
+def _write_jsonl(selection: Selection, out: Out, options: WriteOptions) -> int:
     rows = 0
     if isinstance(out, Path):
         try:
@@ -158,7 +235,7 @@ def _write_jsonl(selection: Selection, out: Out) -> int:
     return rows
 
 
-def _write_parquet(selection: Selection, out: Out) -> int:
+def _write_parquet(selection: Selection, out: Out, options: WriteOptions) -> int:
     if not isinstance(out, Path):
         raise InputError("parquet export needs a file path, not a stream")
     rows = 0
@@ -174,7 +251,7 @@ def _write_parquet(selection: Selection, out: Out) -> int:
     return rows
 
 
-FORMATS: dict[str, Callable[[Selection, Out], int]] = {
+FORMATS: dict[str, Callable[[Selection, Out, WriteOptions], int]] = {
     "csv": _write_csv,
     "jsonl": _write_jsonl,
     "parquet": _write_parquet,
@@ -188,15 +265,24 @@ def export(
     fmt: str = "csv",
     out: Path | str | TextIO,
     schema: str = "native",
+    header: bool = True,
+    tab: bool = False,
+    all_events: bool = False,
 ) -> int:
     """Write one table of ``store`` to ``out`` (a path, or a text stream for csv and jsonl).
 
-    ``what`` is one of articles, actors, events, quotes, failures; ``fmt`` one of ``FORMATS``;
-    ``schema`` one of ``EXPORTERS``. Returns the number of rows written. Raises InputError
-    for an unknown name or an unwritable path.
+    ``what`` is one of articles, actors, events, quotes, failures, clusters, cluster_members
+    (the gdelt and polecat schemas: events or clusters); ``fmt`` one of ``FORMATS``;
+    ``schema`` one of ``EXPORTERS``. ``header=False`` leaves out the CSV header row and
+    ``tab=True`` writes tab-separated values (see the module doc). The gdelt and polecat
+    schemas export only counted events (asserted and not historical) unless ``all_events``.
+    Returns the number of rows written. Raises InputError for an unknown name or an
+    unwritable path.
     """
-    if what not in tables.TABLES:
-        raise InputError(f"cannot export {what!r}; choose one of {', '.join(tables.TABLES)}")
+    if what not in tables.ALL_TABLES:
+        raise InputError(
+            f"cannot export {what!r}; choose one of {', '.join(tables.ALL_TABLES)}"
+        )
     writer = FORMATS.get(fmt)
     if writer is None:
         raise InputError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -206,6 +292,9 @@ def export(
             f"unknown export schema {schema!r}; choose one of {', '.join(EXPORTERS)}"
         )
     target: Out = Path(out) if isinstance(out, str) else out
-    rows = writer(make(store, what), target)
+    selection = make(store, what)
+    if all_events and selection.unfiltered is not None:
+        selection = replace(selection, relation=selection.unfiltered, unfiltered=None)
+    rows = writer(selection, target, WriteOptions(header=header, tab=tab))
     logger.info("exported %d %s rows as %s (%s)", rows, what, fmt, schema)
     return rows

@@ -23,8 +23,14 @@ from eventcoder.records import (
     Quote,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+# Version 3 added the cluster tables; a version-2 store opened for writing is upgraded in place.
+UPGRADABLE_FROM = ("2",)
+# Tables of coded records, written by Store.write (and counted by Store.counts()).
 TABLES = ("articles", "actors", "events", "quotes", "failures")
+# Tables derived from the events by cross-article deduplication (store/dedup.py).
+CLUSTER_TABLES = ("clusters", "cluster_members")
+ALL_TABLES = TABLES + CLUSTER_TABLES
 
 Row = tuple[Any, ...]
 
@@ -102,8 +108,37 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("reason", "VARCHAR"), ("article_id", "VARCHAR"), ("article_key", "VARCHAR"),
         ("recorded_at", "TIMESTAMP"),
     ],
+    # One row per real-world event reported by one or more articles (see store/dedup.py).
+    # Representative fields come from the representative member event; ``block_*``,
+    # ``anchor_*`` and ``match_*`` are the state incremental clustering matches new events on.
+    "clusters": [
+        ("cluster_id", "VARCHAR"), ("representative_event_id", "VARCHAR"),
+        ("source_code", "VARCHAR"), ("source_name", "VARCHAR"), ("source_country", "VARCHAR"),
+        ("source_sector", "VARCHAR"),
+        ("target_code", "VARCHAR"), ("target_name", "VARCHAR"), ("target_country", "VARCHAR"),
+        ("target_sector", "VARCHAR"),
+        ("cameo", "VARCHAR"), ("cameo_root", "VARCHAR"), ("quad_class", "INTEGER"),
+        ("goldstein", "DOUBLE"), ("plover", "VARCHAR"),
+        ("event_date", "DATE"), ("date_precision", "VARCHAR"),
+        ("min_event_date", "DATE"), ("max_event_date", "DATE"),
+        ("location", "VARCHAR"), ("location_country", "VARCHAR"), ("location_admin1", "VARCHAR"),
+        ("location_feature", "VARCHAR"), ("location_lat", "DOUBLE"), ("location_lon", "DOUBLE"),
+        ("num_mentions", "INTEGER"), ("num_sources", "INTEGER"), ("num_articles", "INTEGER"),
+        ("first_seen", "DATE"), ("last_seen", "DATE"), ("confidence", "DOUBLE"),
+        ("block_source", "VARCHAR"), ("block_target", "VARCHAR"),
+        ("anchor_date", "DATE"), ("anchor_window", "INTEGER"),
+        ("match_cameo", "VARCHAR"), ("match_source_sector", "VARCHAR"),
+        ("match_target_sector", "VARCHAR"),
+        ("updated_at", "TIMESTAMP"),
+    ],
+    "cluster_members": [
+        ("event_id", "VARCHAR"), ("cluster_id", "VARCHAR"), ("clustered_at", "TIMESTAMP"),
+    ],
 }
-PRIMARY_KEYS = {"articles": "key", "events": "id", "failures": "id"}
+PRIMARY_KEYS = {
+    "articles": "key", "events": "id", "failures": "id", "clusters": "cluster_id",
+    "cluster_members": "event_id",
+}
 # Deterministic read order for rows(), relation() and exports.
 ORDER_BY = {
     "articles": "date NULLS LAST, key",
@@ -111,6 +146,8 @@ ORDER_BY = {
     "events": "article_key, sentence_start, trigger_start, id",
     "quotes": "article_key, start, id",
     "failures": "recorded_at, input, id",
+    "clusters": "event_date NULLS LAST, cluster_id",
+    "cluster_members": "cluster_id, event_id",
 }
 
 _ARROW_TYPES: dict[str, pa.DataType] = {

@@ -1,0 +1,634 @@
+"""Cross-article deduplication: events that report the same real event become one cluster.
+
+Many articles report the same event ("Russia and Ukraine exchanged prisoners on Tuesday"), each
+coded as its own ``Event``. ``update_clusters(store)`` (or ``Store.cluster()``) groups them into
+**event clusters**: the ``clusters`` table has one row per real event, with the fields of a
+representative member, ``num_mentions`` (member events), ``num_sources`` (distinct outlets),
+``num_articles``, ``first_seen``/``last_seen`` (publication dates of the first and last
+report), and ``cluster_members`` links every member event (and so its evidence span) to its
+cluster.
+
+Which events cluster
+    Only events the text says happened now: ``modality = 'asserted'`` and not ``historical``
+    (``Event.counted``). Negated, hypothetical, intended and historical events are not
+    clustered and belong to no cluster. Every counted event belongs to exactly one cluster,
+    perhaps alone in it.
+
+When two events are the same real event
+    * same **dyad**: the source actors have the same country (or, for actors without a
+      country such as ``IGOWSTNAT``, the same code), and so have the targets; the sectors are
+      compatible: equal, or one of them unknown (``RUS`` merges with ``RUSMIL``, ``RUSMIL``
+      does not merge with ``RUSGOV``). An event without a target only merges with events
+      without a target. Dyads are directed, except for actions both sides do together
+      (``MUTUAL_CODES``: consult, meet, negotiate, sign an agreement, cooperate), where
+      "A negotiated with B" and "B negotiated with A" are the same dyad;
+    * **compatible CAMEO codes**: same root, and one code is a prefix of the other after
+      ``X0`` "not specified" codes are read as their root (``19``/``190`` merge with
+      ``193`` and with ``1931``; ``193`` does not merge with ``194``). All codes in a cluster
+      lie on one such chain;
+    * **close dates**: the event's date (its article's date when the text gives none) is
+      within the window of the cluster's anchor date (the day of the event that founded it):
+      +-2 days for ``day`` precision and undated events, +-7 for ``week``, +-31 for
+      ``month``; the larger of the two windows applies. Anchoring (rather than chaining
+      date-to-date) stops daily reports of a recurring event from merging into one cluster;
+    * **same place** when both places are known: same name, or within 25 km, or one of them
+      is a whole country (or a region that is the other's ``admin1``) containing the other.
+
+    Events whose date is only known to the year or era, that have no date at all, or whose
+    source or target actor is unresolved are never merged: each is a cluster of its own.
+
+How it scales
+    Blocking is done in DuckDB: events are reduced to *atoms* (events with identical keys:
+    dyad, sectors, code, day, place) with one ``GROUP BY``; existing clusters are fetched
+    only for the blocks ``(source, target, CAMEO root)`` and date ranges that new atoms
+    touch. A greedy pass in Python then visits each block's atoms in date order and compares
+    each atom only with open clusters of its block whose anchors lie within the window, so
+    the work is linear in the number of atoms (no all-pairs comparison). Cluster rows are
+    recomputed in SQL for the clusters that changed.
+
+Incremental and idempotent
+    New events (not in ``cluster_members``) are merged into stored clusters or found new ones.
+    Members whose event was deleted, re-coded (its article was written again after it was
+    clustered) or is no longer counted are removed first and their clusters recomputed (or
+    dropped when empty), and re-coded events are clustered again. Running it again with no
+    new events changes nothing. Cluster ids are a hash of the founding event's id, so
+    clustering the same events in the same order gives the same ids. The pass is greedy: an
+    event that fits several clusters joins the one whose anchor is nearest, then the one with
+    the same code, then the largest; so a report that fits two clusters equally well (a
+    generic "protests across Georgia" beside protests in two cities that day) may join a
+    different one depending on the order batches arrive in. ``rebuild=True`` clusters all
+    events again in one pass.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from itertools import groupby
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any
+
+import duckdb
+import pyarrow as pa
+
+from eventcoder.errors import StoreError
+from eventcoder.records import content_hash
+from eventcoder.store import schema
+
+if TYPE_CHECKING:
+    from eventcoder.store.duckdb_store import Store
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["WINDOWS", "ClusterStats", "cluster_pairs", "update_clusters"]
+
+# Days either side of a cluster's anchor date, by date precision. Precisions not listed
+# (year, era) never merge. "publication" is an event dated by its article.
+WINDOWS: Mapping[str, int] = {"day": 2, "publication": 2, "week": 7, "month": 31}
+PLACE_KM = 25.0  # two known places closer than this are the same place
+# Actions both sides of a dyad do together (CAMEO codes as read for clustering, "X0" as "X"):
+# consult, discuss by telephone, meet at a third location, negotiate, sign an agreement,
+# cooperate. "A negotiated with B" and "B negotiated with A" report the same event.
+MUTUAL_CODES: frozenset[str] = frozenset(
+    {"04", "041", "044", "046", "057", "06", "061", "062", "063", "064"})
+_EARTH_KM = 6371.0
+
+# --- SQL shared by the steps ----------------------------------------------------------------
+
+# Counted events: what the text says happened now (Event.counted).
+_COUNTED = "e.modality = 'asserted' AND NOT coalesce(e.historical, false)"
+
+
+def _derived_sql(windows: Mapping[str, int]) -> str:
+    """Columns derived from ``events e JOIN articles a``: the keys clustering compares."""
+    window_cases = " ".join(
+        f"WHEN '{name}' THEN {int(days)}" for name, days in sorted(windows.items())
+    )
+    mutual = ", ".join(f"'{code}'" for code in sorted(MUTUAL_CODES))
+    return f"""
+        CASE WHEN e.source_code IS NULL THEN NULL
+             ELSE coalesce(e.source_country, e.source_code) END AS _skey,
+        CASE WHEN e.target_start IS NULL THEN ''
+             WHEN e.target_code IS NULL THEN NULL
+             ELSE coalesce(e.target_country, e.target_code) END AS _tkey,
+        CASE WHEN length(e.cameo) = 3 AND right(e.cameo, 1) = '0' THEN left(e.cameo, 2)
+             ELSE e.cameo END AS ncode,
+        (ncode IN ({mutual}) AND _tkey <> '' AND _tkey < _skey) AS _swap,
+        CASE WHEN _swap THEN _tkey ELSE _skey END AS skey,
+        CASE WHEN _swap THEN _skey ELSE _tkey END AS tkey,
+        CASE WHEN _swap THEN e.target_sector ELSE e.source_sector END AS ssec,
+        CASE WHEN _swap THEN e.source_sector ELSE e.target_sector END AS tsec,
+        e.cameo_root AS root,
+        TRY_CAST(left(e.date, 10) AS DATE) AS _event_day,
+        coalesce(TRY_CAST(left(e.date, 10) AS DATE), a.date) AS day,
+        CASE WHEN TRY_CAST(left(e.date, 10) AS DATE) IS NOT NULL
+             THEN coalesce(e.date_precision, 'day')
+             WHEN a.date IS NOT NULL THEN 'publication' END AS prec,
+        CASE CASE WHEN TRY_CAST(left(e.date, 10) AS DATE) IS NOT NULL
+                  THEN coalesce(e.date_precision, 'day')
+                  WHEN a.date IS NOT NULL THEN 'publication' END
+             {window_cases} END AS win,
+        lower(e.location) AS place,
+        e.location_country AS place_country,
+        lower(e.location_admin1) AS place_admin1,
+        e.location_feature AS place_feature,
+        e.location_lat AS place_lat,
+        e.location_lon AS place_lon,
+        coalesce(nullif(lower(trim(a.source)), ''), 'article:' || a.key) AS outlet_key,
+        coalesce(a.date, CAST(a.coded_at AS DATE)) AS seen
+    """
+
+
+_PRECISION_RANK = (
+    "CASE prec WHEN 'day' THEN 0 WHEN 'publication' THEN 1 WHEN 'week' THEN 2 "
+    "WHEN 'month' THEN 3 WHEN 'year' THEN 4 ELSE 5 END"
+)
+_PLACE_RANK = (
+    "CASE place_feature WHEN 'city' THEN 3 WHEN 'other' THEN 3 WHEN 'region' THEN 2 "
+    "WHEN 'country' THEN 1 ELSE 0 END"
+)
+_PLACE_ORDER = f"ORDER BY {_PLACE_RANK} DESC, id"
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterStats:
+    """What one ``update_clusters`` call did."""
+
+    events: int = 0  # events clustered in this call
+    created: int = 0  # new clusters
+    grown: int = 0  # stored clusters that new events joined
+    removed_members: int = 0  # members dropped (event deleted, re-coded or no longer counted)
+    dropped: int = 0  # clusters left empty and deleted
+    clusters: int = 0  # clusters stored after the call
+    members: int = 0  # cluster members stored after the call
+    seconds: float = 0.0
+
+
+@dataclass(slots=True)
+class _Place:
+    name: str
+    country: str | None
+    admin1: str | None
+    feature: str | None
+    lat: float | None
+    lon: float | None
+
+    def rank(self) -> int:
+        return {"city": 3, "other": 3, "region": 2, "country": 1}.get(self.feature or "", 0)
+
+
+def _km(a: _Place, b: _Place) -> float:
+    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+    la1, la2 = math.radians(a.lat), math.radians(b.lat)
+    dla, dlo = la2 - la1, math.radians(b.lon - a.lon)
+    h = math.sin(dla / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(dlo / 2) ** 2
+    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _same_place(a: _Place | None, b: _Place | None) -> bool:
+    """Same place when both are known; an unknown place matches any."""
+    if a is None or b is None:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.name == b.name:
+        return True
+    if a.feature == "country" or b.feature == "country":
+        return bool(a.country and a.country == b.country)
+    if (a.feature == "region" and a.name == b.admin1) or (
+        b.feature == "region" and b.name == a.admin1
+    ):
+        return True
+    if None not in (a.lat, a.lon, b.lat, b.lon):
+        return _km(a, b) <= PLACE_KM
+    return False
+
+
+@dataclass(slots=True)
+class _Cluster:
+    """An open cluster during the greedy pass: what new atoms are compared with."""
+
+    cluster_id: str | None  # None for a cluster founded in this call (id given at the end)
+    anchor: int  # days since 1970-01-01
+    window: int  # -1: never merges (undated, year/era precision or unresolved actors)
+    code: str  # the deepest (longest) normalized CAMEO code of its members
+    ssec: str | None
+    tsec: str | None
+    place: _Place | None
+    size: int
+    founder: str = ""  # smallest event id of the founding atom, for new clusters
+    order: int = 0  # creation order, the last tie-break
+    atoms: list[int] = field(default_factory=list)
+
+
+def _compatible(code: str, ssec: Any, tsec: Any, place: _Place | None, c: _Cluster) -> bool:
+    if not (code.startswith(c.code) or c.code.startswith(code)):
+        return False
+    if ssec is not None and c.ssec is not None and ssec != c.ssec:
+        return False
+    if tsec is not None and c.tsec is not None and tsec != c.tsec:
+        return False
+    return _same_place(place, c.place)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def _columns(table: pa.Table) -> dict[str, list[Any]]:
+    return {name: table.column(name).to_pylist() for name in table.column_names}
+
+
+class _Run:
+    """One ``update_clusters`` call on an open transaction."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, windows: Mapping[str, int]) -> None:
+        self.con = con
+        self.windows = dict(windows)
+        self.max_window = max(self.windows.values(), default=0)
+        self.derived = _derived_sql(self.windows)
+        self.now = _now()
+
+    def scalar(self, sql: str, params: list[Any] | None = None) -> int:
+        return int(self.con.execute(sql, params or []).fetchall()[0][0])
+
+    # --- 1. drop members whose event is gone, re-coded or no longer counted ----------------
+
+    def remove_stale_members(self) -> tuple[int, set[str]]:
+        self.con.execute(f"""
+            CREATE OR REPLACE TEMP TABLE _ec_stale AS
+            SELECT m.event_id, m.cluster_id
+            FROM cluster_members m
+            LEFT JOIN events e ON e.id = m.event_id
+            LEFT JOIN articles a ON a.key = e.article_key
+            WHERE e.id IS NULL OR a.key IS NULL OR NOT ({_COUNTED})
+               OR a.coded_at > m.clustered_at
+        """)
+        dirty = {row[0] for row in self.con.execute(
+            "SELECT DISTINCT cluster_id FROM _ec_stale").fetchall()}
+        removed = self.scalar("SELECT count(*) FROM _ec_stale")
+        if removed:
+            self.con.execute(
+                "DELETE FROM cluster_members WHERE event_id IN (SELECT event_id FROM _ec_stale)"
+            )
+        return removed, dirty
+
+    # --- 2. the new events, reduced to atoms ---------------------------------------------
+
+    def build_atoms(self) -> int:
+        """Temp tables ``_ec_new`` (event -> atom) and ``_ec_atoms``; returns new events."""
+        self.con.execute(f"""
+            CREATE OR REPLACE TEMP TABLE _ec_new AS
+            WITH ev AS (
+                SELECT e.id, {self.derived}
+                FROM events e JOIN articles a ON a.key = e.article_key
+                WHERE {_COUNTED}
+                  AND NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.event_id = e.id)
+            ), keyed AS (
+                SELECT *, CASE WHEN skey IS NULL OR tkey IS NULL OR day IS NULL OR win IS NULL
+                               THEN id END AS solo
+                FROM ev
+            )
+            SELECT id, dense_rank() OVER (ORDER BY
+                       skey, tkey, root, day, length(ncode) DESC, ncode, ssec NULLS LAST,
+                       tsec NULLS LAST, {_PLACE_RANK} DESC, place NULLS LAST,
+                       place_country NULLS LAST, place_admin1 NULLS LAST,
+                       place_feature NULLS LAST, place_lat NULLS LAST, place_lon NULLS LAST,
+                       win, solo NULLS FIRST) AS atom_id,
+                   skey, tkey, root, ssec, tsec, ncode, day, win, place, place_country,
+                   place_admin1, place_feature, place_lat, place_lon, solo
+            FROM keyed
+        """)
+        new = self.scalar("SELECT count(*) FROM _ec_new")
+        self.con.execute("""
+            CREATE OR REPLACE TEMP TABLE _ec_atoms AS
+            SELECT atom_id, any_value(skey) AS skey, any_value(tkey) AS tkey,
+                   any_value(root) AS root, any_value(ssec) AS ssec, any_value(tsec) AS tsec,
+                   any_value(ncode) AS ncode, any_value(day) AS day, any_value(win) AS win,
+                   any_value(place) AS place, any_value(place_country) AS place_country,
+                   any_value(place_admin1) AS place_admin1,
+                   any_value(place_feature) AS place_feature,
+                   any_value(place_lat) AS place_lat, any_value(place_lon) AS place_lon,
+                   bool_or(solo IS NOT NULL) AS solo, count(*) AS n, min(id) AS first_id
+            FROM _ec_new GROUP BY atom_id
+        """)
+        return new
+
+    # --- 3. stored clusters the new atoms may join ----------------------------------------
+
+    def candidates(self) -> dict[tuple[str, str, str], list[_Cluster]]:
+        table = self.con.sql(f"""
+            WITH blocks AS (
+                SELECT skey, tkey, root, min(day) AS lo, max(day) AS hi
+                FROM _ec_atoms WHERE NOT solo GROUP BY ALL
+            )
+            SELECT c.cluster_id, c.block_source, c.block_target, c.cameo_root,
+                   CAST(c.anchor_date - DATE '1970-01-01' AS INTEGER) AS anchor,
+                   c.anchor_window, c.match_cameo, c.match_source_sector,
+                   c.match_target_sector, lower(c.location) AS place, c.location_country,
+                   lower(c.location_admin1) AS admin1, c.location_feature, c.location_lat,
+                   c.location_lon, c.num_mentions
+            FROM clusters c JOIN blocks b
+              ON c.block_source = b.skey AND c.block_target = b.tkey
+             AND c.cameo_root = b.root
+            WHERE c.anchor_window IS NOT NULL
+              AND c.anchor_date BETWEEN b.lo - {self.max_window} AND b.hi + {self.max_window}
+            ORDER BY c.block_source, c.block_target, c.cameo_root, c.anchor_date, c.cluster_id
+        """).to_arrow_table()
+        cols = _columns(table)
+        found: dict[tuple[str, str, str], list[_Cluster]] = {}
+        for i, cluster_id in enumerate(cols["cluster_id"]):
+            place = None
+            if cols["place"][i] is not None:
+                place = _Place(cols["place"][i], cols["location_country"][i], cols["admin1"][i],
+                               cols["location_feature"][i], cols["location_lat"][i],
+                               cols["location_lon"][i])
+            key = (cols["block_source"][i], cols["block_target"][i], cols["cameo_root"][i])
+            found.setdefault(key, []).append(_Cluster(
+                cluster_id=cluster_id, anchor=cols["anchor"][i], window=cols["anchor_window"][i],
+                code=cols["match_cameo"][i], ssec=cols["match_source_sector"][i],
+                tsec=cols["match_target_sector"][i], place=place, size=cols["num_mentions"][i],
+            ))
+        return found
+
+    # --- 4. greedy assignment, block by block ---------------------------------------------
+
+    def assign(
+        self, existing: dict[tuple[str, str, str], list[_Cluster]]
+    ) -> tuple[list[_Cluster], set[str]]:
+        """Give every atom a cluster; returns the new clusters and the stored ones grown."""
+        names = ("atom_id", "skey", "tkey", "root", "ssec", "tsec", "ncode", "dayn", "win",
+                 "place", "place_country", "place_admin1", "place_feature", "place_lat",
+                 "place_lon", "solo", "n", "first_id")
+        atoms = self.con.sql(
+            "SELECT *, CAST(day - DATE '1970-01-01' AS INTEGER) AS dayn "
+            "FROM _ec_atoms ORDER BY atom_id"
+        ).to_arrow_table()
+        rows = zip(*(atoms.column(name).to_pylist() for name in names), strict=True)
+        created: list[_Cluster] = []
+        grown: set[str] = set()
+        for block, group in groupby(rows, key=itemgetter(1, 2, 3)):
+            by_day: dict[int, list[_Cluster]] = {}
+            widest = 0
+            for stored in existing.get(block, ()):
+                by_day.setdefault(stored.anchor, []).append(stored)
+                widest = max(widest, stored.window)
+            for (atom_id, _, _, _, ssec, tsec, code, day, window, name, country, admin1,
+                 feature, lat, lon, solo, n, first_id) in group:
+                place = None if name is None else _Place(name, country, admin1, feature, lat,
+                                                         lon)
+                best: _Cluster | None = None
+                if not solo:
+                    best_key: tuple[int, int, int, int, str] | None = None
+                    reach = max(window, widest)
+                    for d in range(day - reach, day + reach + 1):
+                        for c in by_day.get(d, ()):
+                            if abs(day - c.anchor) > max(window, c.window):
+                                continue
+                            if not _compatible(code, ssec, tsec, place, c):
+                                continue
+                            key = (abs(day - c.anchor), 0 if c.code == code else 1, -c.size,
+                                   c.order if c.cluster_id is None else -1,
+                                   c.cluster_id or "")
+                            if best_key is None or key < best_key:
+                                best, best_key = c, key
+                if best is None:
+                    cluster = _Cluster(
+                        cluster_id=None, anchor=day if day is not None else 0,
+                        window=-1 if solo else window, code=code, ssec=ssec, tsec=tsec,
+                        place=place, size=n, founder=first_id, order=len(created),
+                        atoms=[atom_id],
+                    )
+                    created.append(cluster)
+                    if not solo:
+                        by_day.setdefault(cluster.anchor, []).append(cluster)
+                        widest = max(widest, cluster.window)
+                    continue
+                if len(code) > len(best.code):
+                    best.code = code
+                if best.ssec is None:
+                    best.ssec = ssec
+                if best.tsec is None:
+                    best.tsec = tsec
+                if place is not None and (best.place is None or place.rank() > best.place.rank()):
+                    best.place = place
+                best.size += n
+                best.atoms.append(atom_id)
+                if best.cluster_id is not None:
+                    grown.add(best.cluster_id)
+        return created, grown
+
+    # --- 5. write members and recompute the clusters that changed -------------------------
+
+    def name_new(self, created: list[_Cluster]) -> None:
+        """Cluster ids: a hash of the founding event id, re-hashed if already taken."""
+        ids = [content_hash("cluster", c.founder) for c in created]
+        taken = set()
+        if ids:
+            taken = {row[0] for row in self.con.execute(
+                "SELECT cluster_id FROM clusters WHERE cluster_id IN (SELECT unnest(?))", [ids]
+            ).fetchall()}
+        for cluster, cluster_id in zip(created, ids, strict=True):
+            salt = 0
+            while cluster_id in taken:
+                salt += 1
+                cluster_id = content_hash("cluster", cluster.founder, str(salt))
+            taken.add(cluster_id)
+            cluster.cluster_id = cluster_id
+
+    def write_members(
+        self, created: list[_Cluster], existing: dict[tuple[str, str, str], list[_Cluster]]
+    ) -> None:
+        atom_ids: list[int] = []
+        cluster_ids: list[str] = []
+        for cluster in [*created, *(c for cs in existing.values() for c in cs)]:
+            for atom_id in cluster.atoms:
+                atom_ids.append(atom_id)
+                cluster_ids.append(cluster.cluster_id or "")
+        self.con.register("_ec_assign", pa.table({
+            "atom_id": pa.array(atom_ids, type=pa.int64()),
+            "cluster_id": pa.array(cluster_ids, type=pa.string()),
+        }))
+        self.con.register("_ec_anchors", pa.table({
+            "cluster_id": pa.array([c.cluster_id for c in created], type=pa.string()),
+            "anchor_days": pa.array([c.anchor if c.window >= 0 else None for c in created],
+                                    type=pa.int32()),
+            "anchor_window": pa.array([c.window if c.window >= 0 else None for c in created],
+                                      type=pa.int32()),
+        }))
+        try:
+            self.con.execute("""
+                INSERT INTO cluster_members (event_id, cluster_id, clustered_at)
+                SELECT n.id, s.cluster_id, ? FROM _ec_new n JOIN _ec_assign s USING (atom_id)
+            """, [self.now])
+            self.con.execute(
+                "CREATE OR REPLACE TEMP TABLE _ec_new_anchors AS SELECT * FROM _ec_anchors"
+            )
+        finally:
+            self.con.unregister("_ec_assign")
+            self.con.unregister("_ec_anchors")
+
+    def recompute(self, cluster_ids: set[str]) -> int:
+        """Rebuild the rows of these clusters from their members; returns how many emptied."""
+        if not cluster_ids:
+            return 0
+        self.con.register("_ec_touched_arrow", pa.table(
+            {"cluster_id": pa.array(sorted(cluster_ids), type=pa.string())}))
+        try:
+            self.con.execute(
+                "CREATE OR REPLACE TEMP TABLE _ec_touched AS SELECT * FROM _ec_touched_arrow")
+        finally:
+            self.con.unregister("_ec_touched_arrow")
+        self.con.execute("""
+            CREATE TEMP TABLE IF NOT EXISTS _ec_new_anchors
+            (cluster_id VARCHAR, anchor_days INTEGER, anchor_window INTEGER)
+        """)
+        self.con.execute(f"""
+            CREATE OR REPLACE TEMP TABLE _ec_rows AS
+            WITH mem AS (
+                SELECT m.cluster_id, e.id, e.article_key, e.confidence, e.location,
+                       e.location_country, e.location_admin1, e.location_feature,
+                       e.location_lat, e.location_lon, {self.derived}
+                FROM cluster_members m
+                JOIN events e ON e.id = m.event_id
+                JOIN articles a ON a.key = e.article_key
+                WHERE m.cluster_id IN (SELECT cluster_id FROM _ec_touched)
+            ), agg AS (
+                SELECT cluster_id,
+                    first(id ORDER BY length(ncode) DESC,
+                          (ssec IS NOT NULL)::INTEGER + (tsec IS NOT NULL)::INTEGER DESC,
+                          confidence DESC, seen, id) AS representative_event_id,
+                    first(day ORDER BY {_PRECISION_RANK}, day) AS event_date,
+                    first(prec ORDER BY {_PRECISION_RANK}, day) AS date_precision,
+                    min(day) AS min_event_date, max(day) AS max_event_date,
+                    first(location {_PLACE_ORDER}) FILTER (WHERE location IS NOT NULL)
+                        AS location,
+                    first(location_country {_PLACE_ORDER}) FILTER (WHERE location IS NOT NULL)
+                        AS location_country,
+                    first(location_admin1 {_PLACE_ORDER}) FILTER (WHERE location IS NOT NULL)
+                        AS location_admin1,
+                    first(location_feature {_PLACE_ORDER}) FILTER (WHERE location IS NOT NULL)
+                        AS location_feature,
+                    first(location_lat {_PLACE_ORDER}) FILTER (WHERE location IS NOT NULL)
+                        AS location_lat,
+                    first(location_lon {_PLACE_ORDER}) FILTER (WHERE location IS NOT NULL)
+                        AS location_lon,
+                    count(*)::INTEGER AS num_mentions,
+                    count(DISTINCT outlet_key)::INTEGER AS num_sources,
+                    count(DISTINCT article_key)::INTEGER AS num_articles,
+                    min(seen) AS first_seen, max(seen) AS last_seen,
+                    max(confidence) AS confidence,
+                    first(skey ORDER BY id) AS block_source,
+                    first(tkey ORDER BY id) AS block_target,
+                    first(ncode ORDER BY length(ncode) DESC, ncode) AS match_cameo,
+                    max(ssec) AS match_source_sector, max(tsec) AS match_target_sector
+                FROM mem GROUP BY cluster_id
+            )
+            SELECT g.cluster_id, g.representative_event_id,
+                   r.source_code, r.source_name, r.source_country, r.source_sector,
+                   r.target_code, r.target_name, r.target_country, r.target_sector,
+                   r.cameo, r.cameo_root, r.quad_class, r.goldstein, r.plover,
+                   g.event_date, g.date_precision, g.min_event_date, g.max_event_date,
+                   g.location, g.location_country, g.location_admin1, g.location_feature,
+                   g.location_lat, g.location_lon,
+                   g.num_mentions, g.num_sources, g.num_articles, g.first_seen, g.last_seen,
+                   g.confidence, g.block_source, g.block_target,
+                   coalesce(old.anchor_date, DATE '1970-01-01' + na.anchor_days) AS anchor_date,
+                   CASE WHEN old.cluster_id IS NOT NULL THEN old.anchor_window
+                        ELSE na.anchor_window END AS anchor_window,
+                   g.match_cameo, g.match_source_sector, g.match_target_sector,
+                   ?::TIMESTAMP AS updated_at
+            FROM agg g
+            JOIN events r ON r.id = g.representative_event_id
+            LEFT JOIN clusters old ON old.cluster_id = g.cluster_id
+            LEFT JOIN _ec_new_anchors na ON na.cluster_id = g.cluster_id
+        """, [self.now])
+        kept = self.scalar("SELECT count(*) FROM _ec_rows")
+        self.con.execute(
+            "DELETE FROM clusters WHERE cluster_id IN (SELECT cluster_id FROM _ec_touched)")
+        columns = schema.column_list("clusters")
+        self.con.execute(f"INSERT INTO clusters ({columns}) SELECT {columns} FROM _ec_rows")
+        return len(cluster_ids) - kept
+
+    def drop_temp(self) -> None:
+        for table in ("_ec_stale", "_ec_new", "_ec_atoms", "_ec_new_anchors", "_ec_touched",
+                      "_ec_rows"):
+            self.con.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+def update_clusters(
+    store: Store, *, rebuild: bool = False, windows: Mapping[str, int] | None = None
+) -> ClusterStats:
+    """Cluster the store's counted events that are not clustered yet; see the module doc.
+
+    ``rebuild=True`` deletes every cluster first and clusters all events again. ``windows``
+    overrides the date windows (``WINDOWS``). Runs in one transaction: on any error nothing
+    changes and the error propagates (DuckDB errors as StoreError).
+    """
+    con = store.connection
+    if store.read_only:
+        raise StoreError("the store was opened read-only; cannot cluster", input=store.path)
+    started = time.perf_counter()
+    run = _Run(con, WINDOWS if windows is None else windows)
+    try:
+        con.execute("BEGIN TRANSACTION")
+    except duckdb.Error as error:
+        raise StoreError(f"cannot start clustering: {error}", input=store.path) from error
+    try:
+        if rebuild:
+            con.execute("DELETE FROM cluster_members")
+            con.execute("DELETE FROM clusters")
+        removed, dirty = run.remove_stale_members()
+        dropped = run.recompute(dirty)
+        new = run.build_atoms()
+        created: list[_Cluster] = []
+        grown: set[str] = set()
+        if new:
+            existing = run.candidates()
+            created, grown = run.assign(existing)
+            run.name_new(created)
+            run.write_members(created, existing)
+            run.recompute(grown | {c.cluster_id for c in created if c.cluster_id})
+        clusters = run.scalar("SELECT count(*) FROM clusters")
+        members = run.scalar("SELECT count(*) FROM cluster_members")
+        run.drop_temp()
+        con.execute("COMMIT")
+    except duckdb.Error as error:
+        _rollback(con)
+        raise StoreError(
+            f"could not cluster; nothing was changed: {str(error).strip().splitlines()[0]}",
+            input=store.path,
+        ) from error
+    except BaseException:
+        _rollback(con)
+        raise
+    stats = ClusterStats(
+        events=new, created=len(created), grown=len(grown), removed_members=removed,
+        dropped=dropped, clusters=clusters, members=members,
+        seconds=time.perf_counter() - started,
+    )
+    logger.info("clustered %d events: %s", new, stats)
+    return stats
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.Error:
+        pass
+
+
+def cluster_pairs(store: Store) -> Iterator[tuple[str, str]]:
+    """Every pair of event ids in the same cluster (a < b), for evaluation on small stores."""
+    rows = store.connection.execute(
+        "SELECT cluster_id, event_id FROM cluster_members ORDER BY cluster_id, event_id"
+    ).fetchall()
+    for _, group in groupby(rows, key=lambda row: row[0]):
+        ids = [row[1] for row in group]
+        for i, first in enumerate(ids):
+            for second in ids[i + 1:]:
+                yield first, second
