@@ -73,8 +73,11 @@ class Engine:
             from .coding.verbs import VerbLexicon
 
             self._finder = MentionFinder(self.kb)
+            from .coding.where import Geolocator
+
             self._extractor = EventExtractor(VerbLexicon.default(), Ontology.default(),
-                                             keep_unresolved=self.config.keep_unresolved)
+                                             keep_unresolved=self.config.keep_unresolved,
+                                             geolocator=Geolocator(kb=self.kb))
             self._quotes = QuoteFinder(keep_unresolved=self.config.keep_unresolved)
         return self._finder, self._extractor, self._quotes
 

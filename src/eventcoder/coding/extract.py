@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.mentions import Located, MentionIndex
-from ..records import Article, Event, Evidence, Mention, Modality, content_hash
+from ..records import Actor, Article, Event, Evidence, Mention, Modality, Place, content_hash
 from .arguments import conjuncts, mentions_at, subjects_of, subtree, usable
 from .intent import (
     demand_code,
@@ -34,6 +34,7 @@ from .modality import is_reported, modality_of
 from .ontology import Ontology
 from .verbs import VerbFrame, VerbLexicon, VerbMatch
 from .when import resolve_when
+from .where import Geolocator
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,7 @@ REPORTING_VERBS = {"say", "tell", "announce", "state", "declare", "add", "report
                    "insist", "argue", "believe", "think", "describe", "cite", "quote"}
 UNTARGETED_DROP = {"010", "01"}  # "X said" alone is a quote, not an event
 # Acts that often have no named counterpart: protests, yielding, mobilising, violence.
+PLACE_TARGET_ROOTS = {"04", "14", "15", "17", "18", "19", "20"}
 UNTARGETED_ROOTS = {"08", "14", "15", "17", "18", "19", "20"}
 
 
@@ -77,11 +79,12 @@ def _head_verb(match: VerbMatch, v: Token) -> bool:
 class EventExtractor:
     """Turns a parsed article plus its mentions into coded events."""
 
-    def __init__(self, lexicon: VerbLexicon, ontology: Ontology,
-                 keep_unresolved: bool = True) -> None:
+    def __init__(self, lexicon: VerbLexicon, ontology: Ontology, keep_unresolved: bool = True,
+                 geolocator: Geolocator | None = None) -> None:
         self.lexicon = lexicon
         self.ontology = ontology
         self.keep_unresolved = keep_unresolved
+        self.geolocator = geolocator
 
     def extract(self, doc: Doc, index: MentionIndex, article: Article) -> list[Event]:
         best: dict[tuple[object, ...], Event] = {}
@@ -238,11 +241,41 @@ class EventExtractor:
             yield (targets[0] if targets else None), match
 
     # -- events ---------------------------------------------------------------------------------
+    def _place(self, triple: Triple) -> Place | None:
+        if self.geolocator is None:
+            return None
+        actors = [triple.source.actor, triple.target.actor if triple.target else None]
+        return self.geolocator.locate(triple.verb, [a.country for a in actors if a])
+
+    @staticmethod
+    def _place_as_target(triple: Triple, place: Place | None) -> Triple:
+        """"Russia held exercises in Alaska": with no counterpart named, a foreign place where
+        a visit, protest or use of force happens stands for its state (as in PETRARCH)."""
+        code = triple.match.code or ""
+        src = triple.source.actor
+        if triple.target is not None or place is None or place.method == "actor_country" \
+                or not place.country or code[:2] not in PLACE_TARGET_ROOTS \
+                or place.start is None or place.end is None \
+                or (src is not None and src.country == place.country):
+            return triple
+        doc = triple.verb.doc
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None:
+            return triple
+        actor = Actor(code=place.country, name=place.name, country=place.country,
+                      type="country")
+        mention = Mention(text=place.text or place.name, start=place.start, end=place.end,
+                          actor=actor, method="location", score=0.5)
+        return replace(triple, target=Located(span.start, span.end, span.root.i, mention,
+                                              "place"))
+
     def _events(self, triple: Triple, article: Article, index: MentionIndex) -> Iterator[Event]:
         v = triple.verb
         sent: Span = v.sent
         modality = modality_of(v)
         when = resolve_when(v, article.date)
+        place = self._place(triple)
+        triple = self._place_as_target(triple, place)
         particle = next((c for c in v.children if c.dep_ == "prt"), None)
         trigger_end = particle.idx + len(particle) if particle is not None else v.idx + len(v)
         evidence = Evidence(
@@ -284,7 +317,7 @@ class EventExtractor:
                 quad_class=cameo.quad_class, goldstein=cameo.goldstein, plover=cameo.plover,
                 modality=mod, historical=when.historical, evidence=evidence,
                 confidence=confidence, date=when.date, date_precision=when.precision,
-                reported=is_reported(v), pattern=pattern,
+                reported=is_reported(v), pattern=pattern, location=place,
             )
 
     @staticmethod
