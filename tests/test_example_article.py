@@ -74,3 +74,20 @@ def test_every_quote_has_a_speaker(example_doc):
     assert len(example_doc.quotes) >= 4
     assert all(q.speaker is not None and q.speaker.actor is not None
                for q in example_doc.quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Stabridisdad", "James Stavridis"), ("Stavridis", "James Stavridis"),
+     ("Spruez", "Andris Sprūds"), ("Jim Sait", "Jim Sciutto"), ("Isa Soares", "Isa Soares"),
+     ("Joe Biden", "Joe Biden"), ("The Russian president", "Vladimir Putin")],
+)
+def test_garbled_and_described_names_resolve(example_doc, text, name):
+    names = {m.actor.name for m in example_doc.mentions if m.actor and text in m.text}
+    assert names == {name}
+
+
+def test_quotes_record_listener_and_outlet(example_doc):
+    told = [q for q in example_doc.quotes if q.listener is not None]
+    assert {q.listener.actor.name for q in told} >= {"Jim Sciutto", "Isa Soares"}
+    assert all(q.outlet for q in example_doc.quotes)

@@ -24,6 +24,9 @@ app = typer.Typer(
     add_completion=False, no_args_is_help=True,
     help="Code political news into evidence-linked CAMEO/PLOVER event data.",
 )
+from .cli_actors import actors_app  # noqa: E402 - sub-app mounted below
+
+app.add_typer(actors_app, name="actors", help="List, add and import actors.")
 out = Console()
 err = Console(stderr=True)
 
@@ -49,10 +52,12 @@ def _parse_date(value: str | None) -> date | None:
         _fail(str(exc))
 
 
-def _engine(model: str | None = None) -> object:
-    from .engine import Engine
+def _config(**overrides: object) -> Config:
+    """Settings for this run; the user's own actors (``eventcoder actors add``) are included."""
+    from .cli_actors import USER_FILE
 
-    return Engine(Config().with_overrides(model=model))
+    extra = (str(USER_FILE),) if USER_FILE.exists() else ()
+    return Config(extra_actor_files=extra).with_overrides(**overrides)
 
 
 @app.callback()
@@ -82,7 +87,7 @@ def analyze(
     pub = _parse_date(date_)
     try:
         items = list(read_inputs([file], date=pub))
-        engine = Engine(Config().with_overrides(model=model))
+        engine = Engine(_config(model=model))
         docs = list(engine.pipe(items))
     except EventcoderError as exc:
         _fail(str(exc))
@@ -132,7 +137,7 @@ def run(
     try:
         total = count_records(paths) if "-" not in paths else None
         items = read_inputs(paths, date=pub)
-        engine = Engine(Config().with_overrides(model=model, batch_size=batch_size))
+        engine = Engine(_config(model=model, batch_size=batch_size))
         store = Store(db)
     except EventcoderError as exc:
         _fail(str(exc))
@@ -247,7 +252,7 @@ def evaluate(
 
     if benchmark not in BENCHMARKS:
         _fail(f"unknown benchmark {benchmark!r}; choose one of {', '.join(BENCHMARKS)}")
-    engine = Engine(Config().with_overrides(model=model))
+    engine = Engine(_config(model=model))
     try:
         report = run_benchmark(benchmark, engine_coders(engine), limit=limit)
     except EventcoderError as exc:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .actors.mentions import MentionFinder
     from .coding.extract import EventExtractor
     from .coding.quotes import QuoteFinder
+    from .coding.verbs import VerbLexicon
 
 log = logging.getLogger(__name__)
 
@@ -36,9 +37,11 @@ class Engine:
     every call, so one Engine per process is the intended use.
     """
 
-    def __init__(self, config: Config | None = None, *, kb: KnowledgeBase | None = None) -> None:
+    def __init__(self, config: Config | None = None, *, kb: KnowledgeBase | None = None,
+                 lexicon: VerbLexicon | None = None) -> None:
         self.config = config or Config()
         self._kb = kb
+        self._lexicon = lexicon
         self._nlp: Language | None = None
         self._finder: MentionFinder | None = None
         self._extractor: EventExtractor | None = None
@@ -66,18 +69,20 @@ class Engine:
 
     def _parts(self) -> tuple[MentionFinder, EventExtractor, QuoteFinder]:
         if self._finder is None or self._extractor is None or self._quotes is None:
+            from .actors.fuzzy import FuzzyNameMatcher
             from .actors.mentions import MentionFinder
             from .coding.extract import EventExtractor
             from .coding.ontology import Ontology
             from .coding.quotes import QuoteFinder
             from .coding.verbs import VerbLexicon
-
-            self._finder = MentionFinder(self.kb)
             from .coding.where import Geolocator
 
-            self._extractor = EventExtractor(VerbLexicon.default(), Ontology.default(),
+            self._finder = MentionFinder(self.kb, name_matchers=(FuzzyNameMatcher(self.kb),))
+            self._extractor = EventExtractor(self._lexicon or VerbLexicon.default(),
+                                             Ontology.default(),
                                              keep_unresolved=self.config.keep_unresolved,
-                                             geolocator=Geolocator(kb=self.kb))
+                                             geolocator=Geolocator(kb=self.kb),
+                                             discards=self.kb.discards or None)
             self._quotes = QuoteFinder(keep_unresolved=self.config.keep_unresolved)
         return self._finder, self._extractor, self._quotes
 
@@ -149,6 +154,10 @@ class Engine:
     def _code(self, article: Article, doc: Doc) -> Document:
         finder, extractor, quotes = self._parts()
         t0 = time.perf_counter()
+        if self.kb.discards.check(article.text[:2000]) == "story":
+            # a discard-listed story (sports, entertainment ...): nothing to code in it
+            log.debug("%s: discarded as a story", article.id)
+            return Document(article=article)
         index = finder.find(doc, article.date)
         events = extractor.extract(doc, index, article)
         found = quotes.find(doc, index, article)

@@ -6,6 +6,7 @@ is documented there.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -145,3 +146,72 @@ def entry_from_dict(d: dict[str, Any], where: str) -> Entry:
         roles=tuple(role_from_dict(r, where) for r in roles),
         source=str(d.get("source") or ""), leader=d.get("leader"),
     )
+
+
+def entry_to_dict(entry: Entry) -> dict[str, Any]:
+    """The JSONL object of an entry (inverse of :func:`entry_from_dict`); empty fields left out."""
+    d: dict[str, Any] = {"id": entry.id, "type": entry.type, "name": entry.name}
+    for key in ("code", "country", "sector", "leader"):
+        if getattr(entry, key):
+            d[key] = getattr(entry, key)
+    if entry.aliases:
+        d["aliases"] = list(entry.aliases)
+    if entry.demonyms:
+        d["demonyms"] = list(entry.demonyms)
+    if entry.roles:
+        d["roles"] = [{"title": r.title, "kind": r.kind, "country": r.country,
+                       "sector": r.sector, "code": r.code,
+                       "start": r.start.isoformat() if r.start else None,
+                       "end": r.end.isoformat() if r.end else None} for r in entry.roles]
+    if entry.source:
+        d["source"] = entry.source
+    return d
+
+
+@dataclass(frozen=True, slots=True)
+class Discards:
+    """Words and phrases that mean "do not code this": PETRARCH discard lists.
+
+    ``sentence`` phrases drop the sentence they occur in; ``story`` phrases drop the whole
+    article ("World Golf Championships", "typhoon"). Matching follows PETRARCH: case is
+    ignored, a phrase must start at a word boundary, and it may end inside a word (it is a
+    stem: "ballclub" matches "ballclubs") unless it was written with a trailing ``_``, which
+    is kept here as a trailing ``_`` and means the phrase must end at a word boundary.
+    """
+
+    sentence: tuple[str, ...] = ()
+    story: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.sentence or self.story)
+
+    def check(self, text: str) -> str | None:
+        """``"story"``, ``"sentence"`` or None: the strongest discard ``text`` triggers."""
+        if self.story and _discard_regex(self.story).search(text):
+            return "story"
+        if self.sentence and _discard_regex(self.sentence).search(text):
+            return "sentence"
+        return None
+
+    def merged(self, other: Discards) -> Discards:
+        return Discards(tuple(dict.fromkeys(self.sentence + other.sentence)),
+                        tuple(dict.fromkeys(self.story + other.story)))
+
+    def to_dict(self) -> dict[str, list[str]]:
+        return {"sentence": list(self.sentence), "story": list(self.story)}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> Discards:
+        d = d or {}
+        return cls(tuple(d.get("sentence") or ()), tuple(d.get("story") or ()))
+
+
+@functools.lru_cache(maxsize=16)
+def _discard_regex(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    parts = []
+    for phrase in phrases:
+        exact = phrase.endswith("_")
+        words = phrase.strip("_").replace("_", " ").split()
+        if words:
+            parts.append(r"\s+".join(map(re.escape, words)) + (r"(?!\w)" if exact else ""))
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts or [r"(?!x)x"]) + ")", re.IGNORECASE)

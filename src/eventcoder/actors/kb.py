@@ -4,7 +4,8 @@ The packaged data is ``actors/data/actors.jsonl`` (built by ``scripts/build_kb.p
 and licences in ``actors/data/SOURCES.md``). One JSON object per line:
 
 * a header ``{"format_version": 1, "ruler": {"common_words": [...], "skip": [...]}, ...}``
-  (optional in user files; a newer ``format_version`` is refused);
+  (optional in user files; a newer ``format_version`` is refused; ``"discards":
+  {"sentence": [...], "story": [...]}`` adds to :attr:`KnowledgeBase.discards`);
 * entries ``{"id": "person:vladimir-putin", "type": "person", "name": "Vladimir Putin",
   "code": "RUSGOV", "country": "RUS", "sector": "GOV", "aliases": ["Putin", ...],
   "demonyms": [], "roles": [{"title": "President", "kind": "head_of_state", "country": "RUS",
@@ -33,9 +34,11 @@ from typing import Any
 from eventcoder.actors.entries import (
     ROLE_KINDS,
     TYPES,
+    Discards,
     Entry,
     Role,
     entry_from_dict,
+    entry_to_dict,
     fold,
     normalise,
     normalize,
@@ -45,8 +48,9 @@ from eventcoder.errors import KnowledgeBaseError
 from eventcoder.records import Actor
 
 __all__ = [
-    "FORMAT_VERSION", "LEADER", "ROLE_KINDS", "TITLE_KINDS", "TYPES", "Entry", "KnowledgeBase",
-    "Role", "entry_from_dict", "fold", "normalise", "normalize", "role_from_dict",
+    "Discards", "FORMAT_VERSION", "LEADER", "ROLE_KINDS", "TITLE_KINDS", "TYPES", "Entry",
+    "KnowledgeBase", "Role", "entry_from_dict", "entry_to_dict", "fold", "normalise",
+    "normalize", "role_from_dict",
 ]
 
 log = logging.getLogger(__name__)
@@ -116,6 +120,9 @@ class KnowledgeBase:
         self.common_words: set[str] = {w.lower() for w in common_words}
         self.ruler_skip: set[str] = {normalise(w) for w in ruler_skip}
         self._patterns: list[dict[str, Any]] | None = None
+        #: PETRARCH discard phrases (see :class:`Discards`): the engine skips a sentence, or
+        #: the whole article, that contains one.
+        self.discards = Discards()
         for entry in entries:
             self.add(entry)
 
@@ -131,6 +138,16 @@ class KnowledgeBase:
         for path in paths:
             kb.load_jsonl(path)
         return kb
+
+    @classmethod
+    def from_petrarch(cls, actors: Iterable[str | Path] = (), agents: Iterable[str | Path] = (),
+                      discards: Iterable[str | Path] = (),
+                      base: KnowledgeBase | None = None) -> KnowledgeBase:
+        """A knowledge base from PETRARCH/TABARI dictionaries (on top of a copy of ``base``);
+        see :mod:`eventcoder.actors.petrarch_import`."""
+        from eventcoder.actors.petrarch_import import import_petrarch
+
+        return import_petrarch(actors=actors, agents=agents, discards=discards, base=base)
 
     def load_jsonl(self, path: str | Path) -> None:
         """Add the entries of one JSONL file (later entries replace earlier ids)."""
@@ -164,6 +181,8 @@ class KnowledgeBase:
         ruler = obj.get("ruler") or {}
         self.common_words.update(w.lower() for w in ruler.get("common_words", []))
         self.ruler_skip.update(normalise(w) for w in ruler.get("skip", []))
+        if obj.get("discards"):
+            self.discards = self.discards.merged(Discards.from_dict(obj["discards"]))
 
     def extended(self, *paths: str | Path) -> KnowledgeBase:
         """A copy with user JSONL files loaded on top (their ids replace packaged ones)."""
@@ -173,8 +192,10 @@ class KnowledgeBase:
         return kb
 
     def copy(self) -> KnowledgeBase:
-        return KnowledgeBase(self._entries.values(), common_words=self.common_words,
-                             ruler_skip=self.ruler_skip)
+        kb = KnowledgeBase(self._entries.values(), common_words=self.common_words,
+                           ruler_skip=self.ruler_skip)
+        kb.discards = self.discards
+        return kb
 
     def add(self, entry: Entry) -> None:
         """Add an entry, replacing any entry with the same id."""

@@ -3,13 +3,14 @@
 Cascade (each step records ``method`` and ``score`` on the mention):
 
 1. ``alias``    names the knowledge base knows (marked by the EntityRuler, label ACTOR);
-2. ``title``    an unknown name with a title: "Latvian Defense Minister Andris X" -> LVAGOV;
-3. ``role``     a title with a country: "the Russian president" -> the holder on the article date;
-4. ``agent``    a sector noun with a country: "Ukrainian troops" -> UKRMIL;
-5. ``demonym``  "Russians", "the Latvian" -> the country;
-6. ``surname``  later short forms of a full name seen earlier ("Zelensky" after "Voldimi Zelensky");
-7. ``name``     other names hooks can resolve (fuzzy, phonetic: see ``NameMatcher``);
-8. ``coref``    pronouns and bare titles (see coref.py).
+2. ``demonym``  "Russians", "the Latvian" -> the country;
+3. ``surname``  later short forms of a full name seen earlier ("Stavridis"), "V. Zelensky";
+4. ``fuzzy``    garbled names matched by the name matchers (see fuzzy.py: "Voldimi Zelensky");
+5. ``document`` a garbled name repaired by a close surname elsewhere in the article;
+6. ``title``    an unknown name with a title: "Latvian Defense Minister Andris X" -> LVAGOV;
+7. ``role``     a title with a country: "the Russian president" -> the holder on the article date;
+8. ``agent``    a sector noun with a country: "Ukrainian troops" -> UKRMIL;
+9. ``coref``    pronouns and bare titles (see coref.py).
 
 Unknown names stay unresolved (``actor`` is None) rather than being forced onto a wrong actor.
 """
@@ -45,6 +46,7 @@ class MentionContext:
     country_hint: str | None
     sector_hint: str | None
     on: date | None
+    label: str | None = None  # the NER label of the name (PERSON, ORG, GPE)
 
 
 @dataclass(slots=True)
@@ -162,15 +164,6 @@ class MentionFinder:
             actor = self.kb.actor(entry, on)
             return Located(span.start, span.end, span.root.i,
                            _mention(span, span.start, span.end, actor, "alias", 1.0), "name")
-        # A full name that ends in a known surname ("Voldimi Zelensky"): trust the surname.
-        if label == "PERSON" and len(span) >= 2:
-            tail = self.kb.lookup(span[-1].text)
-            persons_tail = [e for e in tail if e.type == "person"]
-            if persons_tail:
-                entry = self._choose(persons_tail, on)
-                return Located(span.start, span.end, span.root.i,
-                               _mention(span, span.start, span.end, self.kb.actor(entry, on),
-                                        "surname", 0.85), "name")
         if label in {"NORP", "GPE", "ORG", "ACTOR"}:  # the small model often tags "Ukrainian" GPE
             country = self.kb.demonym(text)
             if country:
@@ -185,14 +178,24 @@ class MentionFinder:
             return Located(span.start, span.end, span.root.i,
                            replace(m, antecedent=prev.mention.text), "name")
         if label in {"PERSON", "ORG", "GPE"}:
-            ctx = MentionContext(span.sent.text, None, None, on)
+            ctx = MentionContext(span.sent.text, None, None, on, label=label)
             for matcher in self.name_matchers:
                 hit = matcher(text, ctx)
                 if hit is not None:
                     entry, score = hit
                     return Located(span.start, span.end, span.root.i,
                                    _mention(span, span.start, span.end, self.kb.actor(entry, on),
-                                            "name", score), "name")
+                                            "fuzzy", score), "name")
+            # "V. Zelensky": an initial and a known surname. A different first name ("Oleksandr
+            # Zelensky") is a different person, so only initials qualify.
+            if label == "PERSON" and len(span) >= 2 and all(
+                    len(t.text.rstrip(".")) == 1 for t in span[:-1]):
+                tail = [e for e in self.kb.lookup(span[-1].text) if e.type == "person"]
+                if tail:
+                    entry = self._choose(tail, on)
+                    return Located(span.start, span.end, span.root.i,
+                                   _mention(span, span.start, span.end,
+                                            self.kb.actor(entry, on), "surname", 0.85), "name")
             # Keep unknown names: titles may still give them a country and sector.
             return Located(span.start, span.end, span.root.i,
                            _mention(span, span.start, span.end, None, "unresolved", 0.0), "name")

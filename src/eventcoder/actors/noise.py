@@ -124,7 +124,7 @@ def _apply(op: str, s: str, rng: random.Random) -> str | None:
 
 
 def _respell(s: str, table: tuple[tuple[str, str], ...], rng: random.Random) -> str | None:
-    low = s.lower()
+    low = "".join(c.lower() if len(c.lower()) == 1 else c for c in s)  # same length as s
     options: list[tuple[int, int, str]] = []
     for a, b in table:
         for src, dst in ((a, b), (b, a)):

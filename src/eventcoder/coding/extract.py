@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actors.entries import Discards
 from ..actors.mentions import Located, MentionIndex
 from ..records import Actor, Article, Event, Evidence, Mention, Modality, Place, content_hash
 from .arguments import conjuncts, mentions_at, subjects_of, subtree, usable
@@ -80,7 +81,8 @@ class EventExtractor:
     """Turns a parsed article plus its mentions into coded events."""
 
     def __init__(self, lexicon: VerbLexicon, ontology: Ontology, keep_unresolved: bool = True,
-                 geolocator: Geolocator | None = None) -> None:
+                 geolocator: Geolocator | None = None, discards: Discards | None = None) -> None:
+        self.discards = discards
         self.lexicon = lexicon
         self.ontology = ontology
         self.keep_unresolved = keep_unresolved
@@ -126,9 +128,13 @@ class EventExtractor:
     # -- triples --------------------------------------------------------------------------------
     def triples(self, doc: Doc, index: MentionIndex) -> Iterator[Triple]:
         lemmas = self.lexicon.lemmas()
+        skipped = {s.start for s in doc.sents
+                   if self.discards is not None and self.discards.check(s.text) == "sentence"}
         for v in doc:
             if v.pos_ not in {"VERB", "AUX"} or v.lemma_.lower() not in lemmas:
                 continue
+            if skipped and v.sent.start in skipped:
+                continue  # a discard phrase ("typhoon", "football") rules the sentence out
             sources = subjects_of(v, index, self.keep_unresolved)
             if not sources:
                 continue
