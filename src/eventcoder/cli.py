@@ -247,13 +247,18 @@ def evaluate(
     model: Annotated[str | None, typer.Option(help="spaCy model name or path.")] = None,
 ) -> None:
     """Score the coder on a gold set in ../shared/benchmarks (or $EVENTCODER_SHARED)."""
-    from .engine import Engine
-    from .evaluation.runner import BENCHMARKS, engine_coders, run_benchmark, write_details
+    from .evaluation.runner import (
+        BENCHMARKS,
+        engine_coders,
+        petrarch_dictionary_engine,
+        run_benchmark,
+        write_details,
+    )
 
     if benchmark not in BENCHMARKS:
         _fail(f"unknown benchmark {benchmark!r}; choose one of {', '.join(BENCHMARKS)}")
-    engine = Engine(_config(model=model))
     try:
+        engine = petrarch_dictionary_engine(benchmark, config=Config().with_overrides(model=model))
         report = run_benchmark(benchmark, engine_coders(engine), limit=limit)
     except EventcoderError as exc:
         _fail(str(exc))

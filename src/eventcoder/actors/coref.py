@@ -114,8 +114,14 @@ def _owned_agent(m: Located, doc: Doc, history: list[Located], index: MentionInd
     if owner_i is not None:
         owner = next((h for h in reversed(history) if h.start <= owner_i < h.end), None)
     else:
-        for prep in doc[m.head].children:
-            if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}:
+        head = doc[m.head]
+        # "the Danish media and government": coordinated nouns share their modifiers
+        if head.dep_ == "conj":
+            sibling = next((h for h in reversed(history) if h.head == head.head.i), None)
+            if sibling is not None and sibling.actor is not None and sibling.actor.country:
+                owner = sibling
+        for prep in head.children if owner is None else ():
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "in"}:
                 for pobj in prep.children:
                     cand = index.at(pobj.i)
                     if cand is not None and cand.actor is not None and cand.actor.country:

@@ -24,9 +24,11 @@ def subtree(t: Token, skip: frozenset[str] | set[str] = frozenset()) -> list[Tok
 
 
 def conjuncts(t: Token) -> list[Token]:
+    """``t`` and the words coordinated with it. Lists of names are often parsed as
+    appositions ("Mordor, the Shire, Arnor and Bree"), so appositions count too."""
     out = [t]
     for c in t.children:
-        if c.dep_ == "conj":
+        if c.dep_ in {"conj", "appos"}:
             out.extend(conjuncts(c))
     return out
 

@@ -146,39 +146,44 @@ class EventExtractor:
                     yield Triple(v, source, target, match)
 
     def _target_candidates(self, v: Token, obj: Token | None, index: MentionIndex,
-                           source: Located) -> list[Located]:
-        """Targets in order of preference; the source itself is never its own target."""
-        ordered: list[Located] = []
-        passive = any(c.dep_ == "auxpass" for c in v.children)
+                           source: Located) -> list[list[Located]]:
+        """Target groups in order of preference; a group is a mention and its conjuncts
+        ("ties between Gondor and Osgiliath"). The source is never its own target."""
+        groups: list[list[Located]] = []
+        seen: list[Located] = []
+        keep = self.keep_unresolved
 
         def add(ms: list[Located]) -> None:
-            for m in ms:
-                if m not in ordered and not self._same(m, source):
-                    ordered.append(m)
+            group = [m for m in ms if m not in seen and not self._same(m, source)]
+            if group:
+                seen.extend(group)
+                groups.append(group)
 
-        if passive:
+        if any(c.dep_ == "auxpass" for c in v.children):
             for c in v.children:
                 if c.dep_ == "nsubjpass":
-                    add(mentions_at(c, index, self.keep_unresolved))
+                    add(mentions_at(c, index, keep))
         if obj is not None:
-            add(mentions_at(obj, index, self.keep_unresolved))
+            add(mentions_at(obj, index, keep))
         for c in v.children:
             if c.dep_ == "dative":
-                add(mentions_at(c, index, self.keep_unresolved))
+                add(mentions_at(c, index, keep))
         for c in v.children:
             if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        add(mentions_at(p, index, self.keep_unresolved))
+                        add(mentions_at(p, index, keep))
         if obj is not None:
-            add([m for t in subtree(obj, {"conj", "cc"}) if (m := index.at(t.i))
-                 and usable(m, self.keep_unresolved)])
+            for t in subtree(obj, {"conj", "cc"}):
+                m = index.at(t.i)
+                if m is not None and m.head == t.i and usable(m, keep):
+                    add(mentions_at(t, index, keep))
         for c in v.children:
             if c.dep_ in {"advcl", "xcomp"} and any(a.lower_ == "to" for a in c.children):
                 for o in c.children:
                     if o.dep_ == "dobj":
-                        add(mentions_at(o, index, self.keep_unresolved))
-        return ordered
+                        add(mentions_at(o, index, keep))
+        return groups
 
     @staticmethod
     def _same(a: Located, b: Located) -> bool:
@@ -229,9 +234,10 @@ class EventExtractor:
             key = f"{match.code}:{match.reverse_code}"
             if key in codes:
                 continue
-            targets = self._target_candidates(v, obj, index, source)
-            if not targets and obj is not conj_objs[0]:
-                targets = self._target_candidates(v, conj_objs[0], index, source)
+            groups = self._target_candidates(v, obj, index, source)
+            if not groups and obj is not conj_objs[0]:
+                groups = self._target_candidates(v, conj_objs[0], index, source)
+            targets = groups[0] if groups else []
             if not targets and partners:
                 codes.add(key)
                 for partner in partners:
@@ -244,7 +250,10 @@ class EventExtractor:
                 # "it came") says too little to be an event.
                 continue
             codes.add(key)
-            yield (targets[0] if targets else None), match
+            if not targets:
+                yield None, match
+            for target in targets:
+                yield target, match
 
     # -- events ---------------------------------------------------------------------------------
     def _place(self, triple: Triple) -> Place | None:

@@ -180,3 +180,29 @@ def engine_coders(engine: Engine) -> CoderFactory:
         return engine_plover_coder(engine) if kind == "plover" else engine_coder(engine)
 
     return factory
+
+
+UD_DICTIONARIES = {
+    "actors": "PETR_Validate_actors_2_02.txt",
+    "agents": "PETR_Validate_agents_2_02.txt",
+    "discards": "PETR_Validate_discards_2_02.txt",
+    "verbs": "PETR_Validate_verbs_2_02.txt",
+}
+
+
+def petrarch_dictionary_engine(name: str, *, shared: Path | None = None,
+                               config: Any = None) -> Engine:
+    """An Engine coding with a benchmark's own PETRARCH dictionaries, read through the
+    importer, as PETRARCH's validation runs do (``ud-petrarch``: fictional actors such as ARN,
+    GON; its own verb file). Other benchmarks use the packaged knowledge base and verbs."""
+    from ..actors.kb import KnowledgeBase
+    from ..coding.verbs import VerbLexicon
+    from ..engine import Engine
+
+    if name != "ud-petrarch":
+        return Engine(config)
+    folder = benchmarks_dir(shared) / UD_PETRARCH_FILE.parent
+    files = {k: folder / v for k, v in UD_DICTIONARIES.items()}
+    kb = KnowledgeBase.from_petrarch(actors=[files["actors"]], agents=[files["agents"]],
+                                     discards=[files["discards"]])
+    return Engine(config, kb=kb, lexicon=VerbLexicon.from_petrarch(files["verbs"]))
