@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from ..actors.mentions import Located, MentionIndex
 
 SUBJECT_INHERIT = {"conj", "xcomp", "advcl"}
+COMPLEMENT_DEPS = {"acomp", "prep", "advmod", "attr", "oprd"}
 
 
 def subtree(t: Token, skip: frozenset[str] | set[str] = frozenset()) -> list[Token]:
@@ -93,6 +94,10 @@ def _governing_subject(v: Token, index: MentionIndex, keep_unresolved: bool) -> 
                 # "force Zelensky to accept": the object is the doer of the xcomp
                 return mentions_at(objs[0], index, keep_unresolved)
             node = node.head
+            # "is about to restore", "is ready to send": climb over the adjective or
+            # preposition that carries the infinitive to the verb that has the subject
+            if node.pos_ in {"ADJ", "ADP", "ADV"} and node.dep_ in COMPLEMENT_DEPS:
+                node = node.head
             continue
         return []
     return []

@@ -183,6 +183,23 @@ class EventExtractor:
                 for o in c.children:
                     if o.dep_ == "dobj":
                         add(mentions_at(o, index, keep))
+        if not groups and v.lemma_.lower() not in REPORTING_VERBS:
+            # "Gollum allowed that Mordor isn't a pleasant place": the clause's subject
+            for c in v.children:
+                if c.dep_ == "ccomp":
+                    for sub in c.children:
+                        if sub.dep_ in {"nsubj", "nsubjpass"}:
+                            add(mentions_at(sub, index, keep))
+        if not groups:
+            # last resort: the first actor deeper in the verb's own phrases ("marched close to
+            # the border with Mordor", "acted on programs with Libya")
+            for c in v.children:
+                if c.dep_ in {"prep", "advmod", "npadvmod", "acomp", "oprd", "attr"}:
+                    for t in subtree(c, {"relcl", "advcl", "ccomp", "acl"}):
+                        m = index.at(t.i)
+                        if m is not None and m.head == t.i and usable(m, keep):
+                            add(mentions_at(t, index, keep))
+                            break
         return groups
 
     @staticmethod
