@@ -245,10 +245,14 @@ def evaluate(
                                                  "expected vs produced to this JSONL.")] = None,
     limit: Annotated[int | None, typer.Option(help="Score only the first N items.")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model name or path.")] = None,
+    convention: Annotated[str, typer.Option(
+        help="eventcoder: count only asserted events; petrarch: count intended actions as "
+             "done, as PETRARCH (which has no modality) does.")] = "eventcoder",
 ) -> None:
     """Score the coder on a gold set in ../shared/benchmarks (or $EVENTCODER_SHARED)."""
     from .evaluation.runner import (
         BENCHMARKS,
+        CONVENTIONS,
         engine_coders,
         petrarch_dictionary_engine,
         run_benchmark,
@@ -257,9 +261,11 @@ def evaluate(
 
     if benchmark not in BENCHMARKS:
         _fail(f"unknown benchmark {benchmark!r}; choose one of {', '.join(BENCHMARKS)}")
+    if convention not in CONVENTIONS:
+        _fail(f"unknown convention {convention!r}; choose one of {', '.join(CONVENTIONS)}")
     try:
         engine = petrarch_dictionary_engine(benchmark, config=Config().with_overrides(model=model))
-        report = run_benchmark(benchmark, engine_coders(engine), limit=limit)
+        report = run_benchmark(benchmark, engine_coders(engine, convention), limit=limit)
     except EventcoderError as exc:
         _fail(str(exc))
     for t in report.tables():

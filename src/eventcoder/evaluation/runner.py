@@ -139,30 +139,49 @@ def _country(mention: Mention | None) -> str | None:
     return actor.code[:3] if actor.code and not actor.code.startswith("-") else None
 
 
-def _asserted(engine: Engine, text: str, on: Any) -> list[Event]:
+CONVENTIONS = ("eventcoder", "petrarch")
+
+
+def _derived(e: Event) -> bool:
+    """An event read off another one: a stated intention, refusal or demand ("will give" ->
+    0331); its pattern records the action it came from as ``governor(code) -> code``."""
+    return ") -> " in (e.pattern or "")
+
+
+def _asserted(engine: Engine, text: str, on: Any, convention: str = "eventcoder") -> list[Event]:
+    """The events a coder of this convention counts. ``eventcoder``: only what the text says
+    happened (asserted). ``petrarch``: PETRARCH has no modality, so "will contribute" counts as
+    the contribution itself: intended actions count as their action and the derived
+    intention codes are left out (negated and hypothetical events stay out in both)."""
     doc = engine.code_text(text, date=on)
+    if convention == "petrarch":
+        return [e for e in doc.events if e.modality in {"asserted", "intended"}
+                and not (_derived(e) and e.cameo_root in {"03", "13"})]
     return [e for e in doc.events if e.modality == "asserted"]
 
 
-def engine_coder(engine: Engine) -> Callable[[GoldSentence], list[Coded]]:
+def engine_coder(engine: Engine,
+                 convention: str = "eventcoder") -> Callable[[GoldSentence], list[Coded]]:
     """A ``Coder``: the asserted events the engine finds in the sentence, as
     ``(cameo, source code, target code)``."""
 
     def coder(sentence: GoldSentence) -> list[Coded]:
         return [(e.cameo, _actor_code(e.source), _actor_code(e.target))
-                for e in _asserted(engine, sentence.text, sentence.date)]
+                for e in _asserted(engine, sentence.text, sentence.date, convention)]
 
     return coder
 
 
-def engine_plover_coder(engine: Engine) -> Callable[[PloverGold], PloverCoded]:
+def engine_plover_coder(engine: Engine,
+                        convention: str = "eventcoder") -> Callable[[PloverGold], PloverCoded]:
     """A ``PloverCoder``: ``(PLOVER type, source country, target country)`` of the one event the
     record is about. Each gold record codes exactly one event, so we pick the asserted event
     with a PLOVER type (root codes 01/02 have none) and the highest confidence; on a tie the
     first in the text. ``(None, None, None)`` when there is none."""
 
     def coder(record: PloverGold) -> PloverCoded:
-        events = [e for e in _asserted(engine, record.text, record.date) if e.plover]
+        events = [e for e in _asserted(engine, record.text, record.date, convention)
+                  if e.plover]
         if not events:
             return (None, None, None)
         best = max(events, key=lambda e: e.confidence)  # max keeps the first of equals
@@ -171,13 +190,15 @@ def engine_plover_coder(engine: Engine) -> Callable[[PloverGold], PloverCoded]:
     return coder
 
 
-def engine_coders(engine: Engine) -> CoderFactory:
+def engine_coders(engine: Engine, convention: str = "eventcoder") -> CoderFactory:
     """The ``coder_factory`` for ``run_benchmark`` backed by one Engine. It loads the engine
     first, so a missing model or knowledge base raises once instead of failing every sentence."""
 
     def factory(kind: str) -> Callable[[Any], Any]:
         engine.warm_up()
-        return engine_plover_coder(engine) if kind == "plover" else engine_coder(engine)
+        if kind == "plover":
+            return engine_plover_coder(engine, convention)
+        return engine_coder(engine, convention)
 
     return factory
 
