@@ -331,8 +331,9 @@ class MentionFinder:
                     return country, child
                 named = by_head.get(child.i)
                 if named is not None and named.actor is not None and named.actor.country:
-                    # "US troops", "Russia's military", "Putin's government"
-                    if named.actor.type in {"country", "capital", "person"}:
+                    # "US troops", "Russia's military", "Putin's government",
+                    # "White House officials"
+                    if named.actor.type in {"country", "capital", "person", "organisation"}:
                         return named.actor.country, child
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
