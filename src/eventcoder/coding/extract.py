@@ -255,7 +255,8 @@ class EventExtractor:
             if not groups and obj is not conj_objs[0]:
                 groups = self._target_candidates(v, conj_objs[0], index, source)
             targets = groups[0] if groups else []
-            if not targets and partners:
+            if not targets and partners and v.lemma_.lower() not in REPORTING_VERBS \
+                    and (match.code or "")[:2] != "01":
                 codes.add(key)
                 for partner in partners:
                     yield partner, match

@@ -75,6 +75,9 @@ def _link_effect(v: Token) -> Modality | None:
             return "hypothetical"
     if v.dep_ in {"ccomp", "xcomp"} and lemma in DEMAND_VERBS - SPEECH_VERBS:
         return "hypothetical"
+    if v.dep_ == "ccomp" and lemma in INTENT_VERBS:
+        # "Obama wants Putin to attack": a wish about someone else's act
+        return "hypothetical"
     if v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
         return "intended"  # purpose: "halted aid to force Zelensky ..." states an aim
     if v.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN"}:
