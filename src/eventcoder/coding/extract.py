@@ -49,6 +49,7 @@ REPORTING_VERBS = {"say", "tell", "announce", "state", "declare", "add", "report
                    "insist", "argue", "believe", "think", "describe", "cite", "quote"}
 UNTARGETED_DROP = {"010", "01"}  # "X said" alone is a quote, not an event
 # Acts that often have no named counterpart: protests, yielding, mobilising, violence.
+UNKNOWN_DOER_ROOTS = {"17", "18", "19", "20"}  # coercion and violence
 PLACE_TARGET_ROOTS = {"04", "14", "15", "17", "18", "19", "20"}
 UNTARGETED_ROOTS = {"08", "14", "15", "17", "18", "19", "20"}
 
@@ -137,6 +138,7 @@ class EventExtractor:
                 continue  # a discard phrase ("typhoon", "football") rules the sentence out
             sources = subjects_of(v, index, self.keep_unresolved)
             if not sources:
+                yield from self._unknown_doer(v, index)
                 continue
             for source in sources:
                 # "Jordan and Britain agreed ...": with no other party named, the joint
@@ -144,6 +146,25 @@ class EventExtractor:
                 partners = [s for s in sources if s is not source and not self._same(s, source)]
                 for target, match in self._coded_targets(v, index, source, partners):
                     yield Triple(v, source, target, match)
+
+    def _unknown_doer(self, v: Token, index: MentionIndex) -> Iterator[Triple]:
+        """"Three civilians were killed in a bombing": violence against a named victim is an
+        event even when the text never says who did it. The source is recorded as unknown
+        (an empty mention with no actor), never guessed."""
+        if not any(c.dep_ == "auxpass" for c in v.children):
+            return  # only passives leave the doer out; an active verb's subject was not an actor
+        unknown = Located(v.i, v.i, v.i, Mention(text="", start=v.idx, end=v.idx,
+                                                 method="unknown"), "unknown")
+        victims = [m for c in v.children if c.dep_ == "nsubjpass"
+                   for m in mentions_at(c, index, self.keep_unresolved) if m.actor is not None]
+        if not victims:
+            return
+        frame = self._frame(v, None, unknown)
+        match = self.lexicon.match(frame)
+        if match is None or (match.code or "")[:2] not in UNKNOWN_DOER_ROOTS:
+            return
+        for victim in victims:
+            yield Triple(v, unknown, victim, match)
 
     def _target_candidates(self, v: Token, obj: Token | None, index: MentionIndex,
                            source: Located) -> list[list[Located]]:
