@@ -82,3 +82,17 @@ def test_bad_input_is_one_clear_line(args, needle):
     assert r.exit_code != 0
     assert needle in r.output
     assert "Traceback" not in r.output
+
+
+def test_user_verb_dictionary_extends_the_coder(tmp_path):
+    verbs = tmp_path / "my.verbs.txt"
+    verbs.write_text("---  SNUB   [111]  ---\nSNUB\n- * (at summit)   [1213]\n", encoding="utf-8")
+    text = "France snubbed Germany at the summit in Brussels on Monday."
+    r = runner.invoke(app, ["analyze", "-", "--json"], input=text)
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["events"] == []
+    r = runner.invoke(app, ["analyze", "-", "--json", "--verbs", str(verbs)], input=text)
+    assert r.exit_code == 0, r.output
+    events = json.loads(r.stdout)["events"]
+    assert [(e["cameo"], e["source"]["code"], e["target"]["code"]) for e in events] == [
+        ("121", "FRA", "DEU")]  # 1213 is not in the CAMEO table: its parent is kept

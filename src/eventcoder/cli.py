@@ -34,6 +34,8 @@ DateOpt = Annotated[
     str | None, typer.Option("--date", help="Publication date (ISO, e.g. 2025-03-13).")
 ]
 DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB file of the store.")]
+VerbsOpt = Annotated[list[Path] | None, typer.Option(
+    "--verbs", help="Extra PETRARCH-format verb dictionary (repeatable); its patterns win.")]
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:
@@ -52,12 +54,16 @@ def _parse_date(value: str | None) -> date | None:
         _fail(str(exc))
 
 
-def _config(**overrides: object) -> Config:
+def _config(verbs: list[Path] | None = None, **overrides: object) -> Config:
     """Settings for this run; the user's own actors (``eventcoder actors add``) are included."""
     from .cli_actors import USER_FILE
 
+    for path in verbs or []:
+        if not path.exists():
+            _fail(f"{path}: no such verb dictionary")
     extra = (str(USER_FILE),) if USER_FILE.exists() else ()
-    return Config(extra_actor_files=extra).with_overrides(**overrides)
+    return Config(extra_actor_files=extra,
+                  extra_verb_files=tuple(str(p) for p in verbs or ())).with_overrides(**overrides)
 
 
 @app.callback()
@@ -78,6 +84,7 @@ def analyze(
     date_: DateOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document.")] = False,
     model: Annotated[str | None, typer.Option(help="spaCy model name or path.")] = None,
+    verbs: VerbsOpt = None,
 ) -> None:
     """Code one article and print its actors, events with evidence, and quotes."""
     from .engine import Engine
@@ -87,7 +94,7 @@ def analyze(
     pub = _parse_date(date_)
     try:
         items = list(read_inputs([file], date=pub))
-        engine = Engine(_config(model=model))
+        engine = Engine(_config(model=model, verbs=verbs))
         docs = list(engine.pipe(items))
     except EventcoderError as exc:
         _fail(str(exc))
@@ -120,6 +127,7 @@ def run(
                                           "with eventcoder.")] = False,
     model: Annotated[str | None, typer.Option(help="spaCy model name or path.")] = None,
     batch_size: Annotated[int, typer.Option(help="Articles per parse batch.")] = 32,
+    verbs: VerbsOpt = None,
 ) -> None:
     """Code many articles into the embedded DuckDB store, with a progress bar."""
     from .engine import Engine
@@ -137,7 +145,7 @@ def run(
     try:
         total = count_records(paths) if "-" not in paths else None
         items = read_inputs(paths, date=pub)
-        engine = Engine(_config(model=model, batch_size=batch_size))
+        engine = Engine(_config(model=model, batch_size=batch_size, verbs=verbs))
         store = Store(db)
     except EventcoderError as exc:
         _fail(str(exc))

@@ -17,6 +17,7 @@ class Config:
     min_confidence: float = 0.0  # events below this are dropped
     keep_unresolved: bool = True  # keep events whose source is a named but unknown entity
     extra_actor_files: tuple[str, ...] = field(default_factory=tuple)  # user KB JSONL files
+    extra_verb_files: tuple[str, ...] = field(default_factory=tuple)  # PETRARCH verb files
 
     def with_overrides(self, **overrides: Any) -> Config:
         known = {k: v for k, v in overrides.items() if v is not None}

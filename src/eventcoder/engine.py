@@ -78,7 +78,10 @@ class Engine:
             from .coding.where import Geolocator
 
             self._finder = MentionFinder(self.kb, name_matchers=(FuzzyNameMatcher(self.kb),))
-            self._extractor = EventExtractor(self._lexicon or VerbLexicon.default(),
+            lexicon = self._lexicon or VerbLexicon.default()
+            for path in self.config.extra_verb_files:
+                lexicon = lexicon.extended(path)  # the user's patterns win ties
+            self._extractor = EventExtractor(lexicon,
                                              Ontology.default(),
                                              keep_unresolved=self.config.keep_unresolved,
                                              geolocator=Geolocator(kb=self.kb),

@@ -355,16 +355,20 @@ class EventExtractor:
                 if not self._same(speaker, triple.source):
                     pairs.append((speaker, triple.source, demand_code(action), "asserted"))
         for src, tgt, code, mod in pairs:
-            if code is None or code not in self.ontology:
-                log.debug("verb pattern gave unknown code %s", code)
+            pattern = triple.match.pattern if code in {triple.match.code,
+                                                       triple.match.reverse_code} else \
+                f"{governor}({triple.match.code}) -> {code}: {triple.match.pattern}"
+            if code is not None and code not in self.ontology:
+                # a user dictionary may use codes our table lacks ("1213"): keep the parent
+                parent = next((code[:n] for n in (3, 2) if code[:n] in self.ontology), None)
+                log.debug("verb pattern gave unknown code %s; using %s", code, parent)
+                code = parent
+            if code is None:
                 continue
             cameo = self.ontology.get(code)
             confidence = self._confidence(triple, src.mention, tgt.mention if tgt else None)
             eid = content_hash(article.key, str(v.i), str(src.start),
                                str(tgt.start if tgt else -1), code)
-            pattern = triple.match.pattern if code in {triple.match.code,
-                                                       triple.match.reverse_code} else \
-                f"{governor}({triple.match.code}) -> {code}: {triple.match.pattern}"
             yield Event(
                 id=eid, article_id=article.id, source=src.mention,
                 target=tgt.mention if tgt else None, cameo=cameo.code,
