@@ -90,7 +90,7 @@ def test_user_verb_dictionary_extends_the_coder(tmp_path):
     text = "France snubbed Germany at the summit in Brussels on Monday."
     r = runner.invoke(app, ["analyze", "-", "--json"], input=text)
     assert r.exit_code == 0, r.output
-    assert json.loads(r.stdout)["events"] == []
+    assert [e["cameo"] for e in json.loads(r.stdout)["events"]] == ["111"]  # packaged: rebuff
     r = runner.invoke(app, ["analyze", "-", "--json", "--verbs", str(verbs)], input=text)
     assert r.exit_code == 0, r.output
     events = json.loads(r.stdout)["events"]
