@@ -43,6 +43,7 @@ def corpus() -> list[dict]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=1000)
+    ap.add_argument("--workers", type=int, default=1)
     args = ap.parse_args()
     base = corpus()
     with tempfile.TemporaryDirectory() as tmp:
@@ -55,8 +56,8 @@ def main() -> None:
                 f.write(json.dumps(a) + "\n")
         db = Path(tmp) / "bench.duckdb"
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "eventcoder", "run", str(src), "--db", str(db)],
-                       check=True)
+        subprocess.run([sys.executable, "-m", "eventcoder", "run", str(src), "--db", str(db),
+                        "--workers", str(args.workers)], check=True)
         elapsed = time.perf_counter() - t0
         import duckdb
 
@@ -65,6 +66,7 @@ def main() -> None:
                   for t in ("articles", "events", "quotes", "failures")}
         con.close()
     chars = sum(len(base[i % len(base)]["text"]) for i in range(args.n))
+    print(f"workers: {args.workers}")
     print(f"articles: {args.n}  distinct base texts: {len(base)}  characters: {chars:,}")
     print(f"wall time (incl. model load): {elapsed:.1f} s")
     print(f"articles/s: {args.n / elapsed:.1f}   events/s: {counts['events'] / elapsed:.1f}")

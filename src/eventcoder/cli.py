@@ -128,6 +128,8 @@ def run(
     model: Annotated[str | None, typer.Option(help="spaCy model name or path.")] = None,
     batch_size: Annotated[int, typer.Option(help="Articles per parse batch.")] = 32,
     verbs: VerbsOpt = None,
+    workers: Annotated[int, typer.Option(help="Worker processes (each loads its own model; "
+                                         "worth it for hundreds of articles).")] = 1,
 ) -> None:
     """Code many articles into the embedded DuckDB store, with a progress bar."""
     from .engine import Engine
@@ -159,8 +161,13 @@ def run(
     with store, progress:
         task = progress.add_task("coding", total=total, rate="")
         try:
-            engine.warm_up()
-            for item in engine.pipe(items):
+            if workers > 1:
+                from .batch import pipe_parallel
+
+                results = pipe_parallel(items, engine.config, workers=workers)
+            else:
+                results = engine.warm_up().pipe(items)
+            for item in results:
                 if isinstance(item, Failure):
                     failures.append(item)
                     n_failures += 1

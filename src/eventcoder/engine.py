@@ -106,17 +106,16 @@ class Engine:
         return self.process(Article(text=text, date=date, **fields))  # type: ignore[arg-type]
 
     def pipe(self, items: Iterable[Article | Failure]) -> Iterator[Document | Failure]:
-        """Code many articles in batches; a bad article becomes a Failure, the rest go on."""
-        batch: list[Article] = []
+        """Code many articles in batches, in input order; a bad article becomes a Failure
+        in its place and the rest go on."""
+        batch: list[Article | Failure] = []
         for item in items:
-            if isinstance(item, Failure):
-                yield item
-                continue
-            try:
-                batch.append(self._checked(item))
-            except EventcoderError as exc:
-                yield self._failure(item, exc, "ingest")
-                continue
+            if isinstance(item, Article):
+                try:
+                    item = self._checked(item)
+                except EventcoderError as exc:
+                    item = self._failure(item, exc, "ingest")
+            batch.append(item)
             if len(batch) >= self.config.batch_size:
                 yield from self._run_batch(batch)
                 batch = []
@@ -136,23 +135,31 @@ class Engine:
             article = replace(article, text=article.text[: self.config.max_chars])
         return article
 
-    def _run_batch(self, batch: list[Article]) -> Iterator[Document | Failure]:
+    def _run_batch(self, batch: list[Article | Failure]) -> Iterator[Document | Failure]:
+        articles = [a for a in batch if isinstance(a, Article)]
         try:
-            docs = list(self.nlp.pipe((a.text for a in batch), batch_size=len(batch)))
+            parsed = dict(zip((id(a) for a in articles),
+                              self.nlp.pipe((a.text for a in articles),
+                                            batch_size=max(len(articles), 1)), strict=True))
         except Exception:  # one odd text must not sink its batch: parse one by one
             log.exception("batch parse failed; retrying articles one by one")
-            for article in batch:
-                try:
-                    yield self._code(article, self.nlp(article.text))
-                except Exception as exc:  # noqa: BLE001 - recorded as a Failure row
-                    yield self._failure(article, exc, "parse")
-            return
-        for article, doc in zip(batch, docs, strict=True):
+            parsed = {}
+        for item in batch:
+            if isinstance(item, Failure):
+                yield item
+                continue
             try:
-                yield self._code(article, doc)
+                doc = parsed.get(id(item))
+                if doc is None:
+                    try:
+                        doc = self.nlp(item.text)
+                    except Exception as exc:  # noqa: BLE001 - recorded as a Failure row
+                        yield self._failure(item, exc, "parse")
+                        continue
+                yield self._code(item, doc)
             except Exception as exc:  # noqa: BLE001 - recorded as a Failure row
-                log.exception("coding failed for %s", article.origin or article.id)
-                yield self._failure(article, exc, "code")
+                log.exception("coding failed for %s", item.origin or item.id)
+                yield self._failure(item, exc, "code")
 
     def _code(self, article: Article, doc: Doc) -> Document:
         finder, extractor, quotes = self._parts()
