@@ -10,6 +10,12 @@ For every verb the verb dictionary knows:
 - code: the most specific verb pattern matching the verb's particle, objects and prepositions;
   objects joined by "and" are coded one by one, so "threatened tariffs and troops" can give two.
 No pattern, no event: nothing falls back to a generic code.
+
+Derived events (intent.py): a stated intention, refusal or demand is itself an asserted CAMEO
+event ("will give aid" -> 0331, "will not accept" -> 12x, "said Y must" -> 10x), while the
+planned act keeps its own modality. Violence against a named victim with no named doer gets
+an unknown source; a foreign place stands in for a missing target of visits, protest and
+force, as in PETRARCH.
 """
 
 from __future__ import annotations
@@ -49,9 +55,9 @@ REPORTING_VERBS = {"say", "tell", "announce", "state", "declare", "add", "report
                    "insist", "argue", "believe", "think", "describe", "cite", "quote"}
 UNTARGETED_DROP = {"010", "01"}  # "X said" alone is a quote, not an event
 # Acts that often have no named counterpart: protests, yielding, mobilising, violence.
-UNKNOWN_DOER_ROOTS = {"17", "18", "19", "20"}  # coercion and violence
-PLACE_TARGET_ROOTS = {"04", "14", "15", "17", "18", "19", "20"}
 UNTARGETED_ROOTS = {"08", "14", "15", "17", "18", "19", "20"}
+UNKNOWN_DOER_ROOTS = {"17", "18", "19", "20"}  # coercion and violence
+PLACE_TARGET_ROOTS = {"04", "14", "15", "17", "18", "19", "20"}  # visits, protest, force
 
 
 @dataclass(frozen=True, slots=True)
