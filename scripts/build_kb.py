@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Build ``src/eventcoder/actors/data/actors.jsonl``, the packaged actor knowledge base.
+"""Build ``actors.jsonl`` and ``phoenix.jsonl`` in ``src/eventcoder/actors/data``, the packaged
+actor knowledge base.
 
 Sources (see ``src/eventcoder/actors/data/SOURCES.md``):
 
@@ -8,7 +9,10 @@ Sources (see ``src/eventcoder/actors/data/SOURCES.md``):
   ``--phoenix`` (default ``../shared/benchmarks/petrarch2_gsr`` beside the repo):
   CAMEO country codes and name variants, IGO and armed-group codes, CAMEO agents;
 * ``scripts/kb_curated.json``: facts written for eventcoder (capitals, demonyms,
-  organisations, persons with dated roles, media, agent nouns that must exist).
+  organisations, persons with dated roles, media, agent nouns that must exist);
+* ``phoenix.jsonl``: the Phoenix persons and organisations the curated entries lack, filtered
+  for precision (``scripts/kb_phoenix.py``); Phoenix roles from before a curated person's own
+  are added to that person in ``actors.jsonl``.
 
 Re-run after editing the curated file:  ``python scripts/build_kb.py``
 Check that the committed file is up to date:  ``python scripts/build_kb.py --check``
@@ -37,16 +41,19 @@ from kb_people import (  # noqa: E402
     person_entries,
     slug,
 )
+from kb_phoenix import build_phoenix  # noqa: E402
 from phoenix_format import Block, parse_actors, parse_agents  # noqa: E402
 from rapidfuzz import fuzz  # noqa: E402
 
 from eventcoder.actors.kb import FORMAT_VERSION, KnowledgeBase, entry_from_dict, normalise  # noqa: E402
+from eventcoder.config import DEFAULT_MODEL  # noqa: E402
 
 log = logging.getLogger("build_kb")
 Obj = dict[str, Any]
 REFERENCE = date(2025, 1, 1)  # "current" Phoenix codes are those in force on this date
 DEFAULT_PHOENIX = ROOT.parent / "shared" / "benchmarks" / "petrarch2_gsr"
 OUT = ROOT / "src" / "eventcoder" / "actors" / "data" / "actors.jsonl"
+PHOENIX_OUT = OUT.with_name("phoenix.jsonl")
 ACRONYMS = {"UAE", "BIH", "DPRK", "ROK", "FYROM", "HKSAR", "RDTL", "USA", "US", "UK", "PRC",
             "ROC", "DRC", "CAR", "KSA", "RSA", "USSR", "LPDR", "SRVN", "DRTL", "TFYRM"}
 _SMALL = {"of", "the", "and", "de", "du", "da", "des", "la", "le", "y", "e", "al", "el"}
@@ -227,20 +234,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--phoenix", type=Path, default=DEFAULT_PHOENIX)
     parser.add_argument("--curated", type=Path, default=HERE / "kb_curated.json")
     parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument("--check", action="store_true", help="fail if --out is out of date")
+    parser.add_argument("--phoenix-out", type=Path, default=PHOENIX_OUT,
+                        help="the Phoenix persons and organisations (see kb_phoenix.py)")
+    parser.add_argument("--model", default=DEFAULT_MODEL,
+                        help="spaCy model whose WordNet lemma index tells English words")
+    parser.add_argument("--check", action="store_true", help="fail if an output is out of date")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
-    text = render(build(args.phoenix, args.curated))
+    curated, phoenix = build_phoenix(args.phoenix, build(args.phoenix, args.curated), args.model)
+    outputs = [(args.out, render(curated)), (args.phoenix_out, render(phoenix))]
     if args.check:
-        current = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
-        if current != text:
-            log.error("%s is out of date: run python scripts/build_kb.py", args.out)
-            return 1
-        log.info("%s is up to date", args.out)
-        return 0
-    args.out.write_text(text, encoding="utf-8")
-    kb = KnowledgeBase.from_jsonl(args.out)
-    log.info("wrote %s: %s", args.out, kb.stats())
+        stale = [path for path, text in outputs
+                 if not path.exists() or path.read_text(encoding="utf-8") != text]
+        for path in stale:
+            log.error("%s is out of date: run python scripts/build_kb.py", path)
+        if not stale:
+            log.info("%s are up to date", ", ".join(str(p) for p, _ in outputs))
+        return 1 if stale else 0
+    for path, text in outputs:
+        path.write_text(text, encoding="utf-8")
+    kb = KnowledgeBase.from_jsonl(args.out, args.phoenix_out)
+    log.info("wrote %s and %s: %s", args.out, args.phoenix_out, kb.stats())
     return 0
 
 

@@ -40,7 +40,7 @@ def ids(kb: KnowledgeBase, text: str) -> list[str]:
 def test_packaged_data_loads_fast_and_is_cached() -> None:
     start = time.perf_counter()
     fresh = KnowledgeBase.from_jsonl(DATA)
-    assert time.perf_counter() - start < 0.5
+    assert time.perf_counter() - start < 1.5  # about 0.1 s on a quiet machine
     assert len(fresh) > 1000
     assert KnowledgeBase.default() is KnowledgeBase.default()
 

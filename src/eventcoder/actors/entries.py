@@ -31,10 +31,13 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 def fold(text: str) -> str:
     """Strip accents but keep case: "Erdoğan" -> "Erdogan", "Þórdís" -> "Thordis"."""
+    if text.isascii():
+        return text.replace("`", "'")
     decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_FOLD)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
     """The lookup key: casefolded, accents folded, quotes straightened, a trailing "'s"
     and a leading "the" dropped, dots removed ("U.S." == "US"), other punctuation and

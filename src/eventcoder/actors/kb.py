@@ -1,10 +1,12 @@
 """Actor knowledge base: who is who, coded in CAMEO actor codes, with dated roles.
 
-The packaged data is ``actors/data/actors.jsonl`` (built by ``scripts/build_kb.py``; sources
-and licences in ``actors/data/SOURCES.md``). One JSON object per line:
+The packaged data is ``actors/data/actors.jsonl`` (curated) and ``actors/data/phoenix.jsonl``
+(persons and organisations of the Phoenix dictionaries), both built by ``scripts/build_kb.py``
+(sources and licences in ``actors/data/SOURCES.md``). One JSON object per line:
 
-* a header ``{"format_version": 1, "ruler": {"common_words": [...], "skip": [...]}, ...}``
-  (optional in user files; a newer ``format_version`` is refused; ``"discards":
+* a header ``{"format_version": 1, "ruler": {"common_words": [...], "skip": [...],
+  "exact_case": [...]}, ...}`` (optional in user files; a newer ``format_version`` is refused;
+  ``exact_case`` aliases are matched by the EntityRuler only as written; ``"discards":
   {"sentence": [...], "story": [...]}`` adds to :attr:`KnowledgeBase.discards`);
 * entries ``{"id": "person:vladimir-putin", "type": "person", "name": "Vladimir Putin",
   "code": "RUSGOV", "country": "RUS", "sector": "GOV", "aliases": ["Putin", ...],
@@ -23,6 +25,7 @@ normalisation live in :mod:`eventcoder.actors.entries`; the EntityRuler patterns
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import logging
 from collections.abc import Iterable, Iterator
@@ -48,9 +51,9 @@ from eventcoder.errors import KnowledgeBaseError
 from eventcoder.records import Actor
 
 __all__ = [
-    "Discards", "FORMAT_VERSION", "LEADER", "ROLE_KINDS", "TITLE_KINDS", "TYPES", "Entry",
-    "KnowledgeBase", "Role", "entry_from_dict", "entry_to_dict", "fold", "normalise",
-    "normalize", "role_from_dict",
+    "DEFAULT_FILES", "Discards", "FORMAT_VERSION", "LEADER", "ROLE_KINDS", "TITLE_KINDS",
+    "TYPES", "Entry", "KnowledgeBase", "Role", "entry_from_dict", "entry_to_dict", "fold",
+    "normalise", "normalize", "role_from_dict",
 ]
 
 log = logging.getLogger(__name__)
@@ -108,7 +111,7 @@ class KnowledgeBase:
     """
 
     def __init__(self, entries: Iterable[Entry] = (), *, common_words: Iterable[str] = (),
-                 ruler_skip: Iterable[str] = ()) -> None:
+                 ruler_skip: Iterable[str] = (), ruler_exact: Iterable[str] = ()) -> None:
         self._entries: dict[str, Entry] = {}
         self._names: dict[str, list[str]] = {}  # normalised name/alias -> non-agent ids
         self._demonyms: dict[str, str] = {}  # normalised demonym -> country code
@@ -119,10 +122,14 @@ class KnowledgeBase:
         self._recency: dict[str, int] = {}
         self.common_words: set[str] = {w.lower() for w in common_words}
         self.ruler_skip: set[str] = {normalise(w) for w in ruler_skip}
+        #: Aliases (normalised) the EntityRuler matches only as written or in capitals.
+        self.ruler_exact: set[str] = {normalise(w) for w in ruler_exact}
         self._patterns: list[dict[str, Any]] | None = None
         #: PETRARCH discard phrases (see :class:`Discards`): the engine skips a sentence, or
         #: the whole article, that contains one.
         self.discards = Discards()
+        # Hash of the files loaded so far; None once entries come from anywhere else.
+        self._digest: Any = hashlib.sha256()
         for entry in entries:
             self.add(entry)
 
@@ -153,9 +160,11 @@ class KnowledgeBase:
         """Add the entries of one JSONL file (later entries replace earlier ids)."""
         path = Path(path)
         try:
-            lines = path.read_text(encoding="utf-8").splitlines()
+            raw = path.read_bytes()
+            lines = raw.decode("utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as exc:
             raise KnowledgeBaseError(f"cannot read knowledge base: {exc}", input=str(path)) from exc
+        digest = self._digest
         for lineno, line in enumerate(lines, 1):
             if not line.strip():
                 continue
@@ -170,6 +179,9 @@ class KnowledgeBase:
                 self._header(obj, where)
                 continue
             self.add(entry_from_dict(obj, where))
+        if digest is not None:
+            digest.update(hashlib.sha256(raw).digest())
+        self._digest = digest
         log.debug("loaded %s: %d entries", path, len(self))
 
     def _header(self, obj: dict[str, Any], where: str) -> None:
@@ -181,6 +193,8 @@ class KnowledgeBase:
         ruler = obj.get("ruler") or {}
         self.common_words.update(w.lower() for w in ruler.get("common_words", []))
         self.ruler_skip.update(normalise(w) for w in ruler.get("skip", []))
+        self.ruler_exact.update(normalise(w) for w in ruler.get("exact_case", []))
+        self._patterns = None
         if obj.get("discards"):
             self.discards = self.discards.merged(Discards.from_dict(obj["discards"]))
 
@@ -193,12 +207,26 @@ class KnowledgeBase:
 
     def copy(self) -> KnowledgeBase:
         kb = KnowledgeBase(self._entries.values(), common_words=self.common_words,
-                           ruler_skip=self.ruler_skip)
+                           ruler_skip=self.ruler_skip, ruler_exact=self.ruler_exact)
         kb.discards = self.discards
+        kb._digest = self._digest.copy() if self._digest is not None else None
         return kb
+
+    def fingerprint(self) -> str | None:
+        """A hash of what this knowledge base was loaded from (the files, in order) and of
+        its ruler settings; None when entries were added any other way (:meth:`add`, the
+        constructor). Equal fingerprints mean equal EntityRuler patterns; the disk cache of
+        :mod:`eventcoder.nlp.cache` is keyed by it."""
+        if self._digest is None:
+            return None
+        h = self._digest.copy()
+        h.update(json.dumps([sorted(self.common_words), sorted(self.ruler_skip),
+                             sorted(self.ruler_exact)]).encode())
+        return str(h.hexdigest())
 
     def add(self, entry: Entry) -> None:
         """Add an entry, replacing any entry with the same id."""
+        self._digest = None
         if entry.id in self._entries:
             self._remove(entry.id)
         self._entries[entry.id] = entry
@@ -409,8 +437,20 @@ def _singulars(key: str) -> list[str]:
     return out
 
 
+#: The packaged data files, loaded in this order by :meth:`KnowledgeBase.default`: the curated
+#: knowledge base, then the Phoenix persons and organisations it lacks (see SOURCES.md).
+DEFAULT_FILES = ("actors.jsonl", "phoenix.jsonl")
+
+
 @functools.lru_cache(maxsize=1)
 def _default_kb() -> KnowledgeBase:
-    data = resources.files("eventcoder.actors") / "data" / "actors.jsonl"
-    with resources.as_file(data) as path:
-        return KnowledgeBase.from_jsonl(path)
+    folder = resources.files("eventcoder.actors") / "data"
+    kb = KnowledgeBase()
+    for name in DEFAULT_FILES:
+        data = folder / name
+        if not data.is_file():
+            log.warning("packaged knowledge base file %s is missing", name)
+            continue
+        with resources.as_file(data) as path:
+            kb.load_jsonl(path)
+    return kb

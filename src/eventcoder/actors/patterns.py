@@ -16,6 +16,8 @@ Rules, one pattern list per distinct surface form:
   multi-word aliases made only of generic words (stop words, agent nouns, common words:
   "Security Council") match only as written or in capitals; everything else matches in
   any case (LOWER);
+* aliases in the knowledge base's ruler ``exact_case`` list match only as written or in
+  capitals ("Mubarak", "Open Door");
 * aliases of one character and those in the knowledge base's ruler ``skip`` list get none.
 """
 
@@ -56,7 +58,9 @@ def build_patterns(kb: KnowledgeBase) -> list[dict[str, Any]]:
                 if owners[key] != entry.id:
                     continue
                 words = _strip_the([t.text for t in tokenizer(surface)], generic)
-                for pattern in _token_patterns(words, generic, stop):
+                exact = key in kb.ruler_exact
+                for pattern in (_case_sensitive(words) if exact and words else
+                                _token_patterns(words, generic, stop)):
                     sig = (entry.id, tuple(tuple(sorted(t.items())) for t in pattern))
                     if sig not in seen:
                         seen.add(sig)

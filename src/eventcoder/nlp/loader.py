@@ -41,38 +41,19 @@ def load_model(name: str) -> Language:
 
 
 def build_pipeline(model: str, kb: KnowledgeBase) -> Language:
-    """The model plus an ``actor_ruler`` EntityRuler; cached per (model, KB) pair."""
+    """The model plus an ``actor_ruler`` (see :mod:`.actor_ruler`); cached per (model, KB)
+    pair in memory, and the ruler's phrases on disk (see :mod:`.cache`)."""
+    from .actor_ruler import add_actor_ruler
+    from .cache import ruler_phrases
+
     key = (model, id(kb))
     with _lock:
         if key in _cache:
             return _cache[key]
         nlp = load_model(model)
         before = "ner" if "ner" in nlp.pipe_names else None
-        lower, cased = _phrase_patterns(kb.ruler_patterns())
-        # Phrase matching is several times faster than token patterns for thousands of names;
-        # case-sensitive names ("US" vs "us") get a ruler of their own.
-        for name, attr, patterns in (("actor_ruler", "LOWER", lower),
-                                     ("actor_ruler_cased", "ORTH", cased)):
-            ruler = nlp.add_pipe("entity_ruler", name=name, before=before,
-                                 config={"overwrite_ents": True, "validate": False,
-                                         "phrase_matcher_attr": attr})
-            ruler.add_patterns(patterns)  # type: ignore[attr-defined]
-        log.info("loaded %s with %d actor patterns", model, len(lower) + len(cased))
+        model_id = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+        ruler = add_actor_ruler(nlp, ruler_phrases(kb, model_id), before=before)
+        log.info("loaded %s with %d actor patterns", model, ruler.size)
         _cache[key] = nlp
         return nlp
-
-
-def _phrase_patterns(patterns: list[dict]) -> tuple[list[dict], list[dict]]:
-    """Token patterns of one attribute each (LOWER or ORTH) -> phrase patterns per attribute."""
-    lower: list[dict] = []
-    cased: list[dict] = []
-    for p in patterns:
-        tokens = p["pattern"]
-        if isinstance(tokens, str):
-            lower.append(p)
-            continue
-        attrs = {k for t in tokens for k in t}
-        words = " ".join(str(next(iter(t.values()))) for t in tokens)
-        target = cased if attrs == {"ORTH"} else lower
-        target.append({"label": p["label"], "pattern": words, "id": p.get("id")})
-    return lower, cased
