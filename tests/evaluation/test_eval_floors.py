@@ -31,7 +31,7 @@ def _cameo(name: str, engine=None):
 def test_ud_petrarch_floor():
     s = _cameo("ud-petrarch")["country"]
     assert s["tp_pct"] >= 58.0
-    assert s["fp_pct"] <= 27.0
+    assert s["fp_pct"] <= 22.0
 
 
 def test_petrarch2_floor(engine):

@@ -60,6 +60,9 @@ def resolve_references(doc: Doc, index: MentionIndex, kb: KnowledgeBase,
             fits = _is_person if word in PRONOUNS else (
                 _is_state if word in {"it", "its"} else _is_group)
             ante = _antecedent(tok.i, history, sent_of, doc, fits)
+            if ante is not None and word in GROUP_PRONOUNS and _subject_in_between(
+                    doc, ante, tok.i):
+                ante = None  # "the reaction ..., it seeks": a non-actor subject came between
             if ante is None:
                 continue
             mention = _mention(doc, tok.i, tok.i + 1, ante.actor, "coref", 0.6)
@@ -68,6 +71,15 @@ def resolve_references(doc: Doc, index: MentionIndex, kb: KnowledgeBase,
             out.append(loc)
             history.append(loc)
     return MentionIndex(out)
+
+
+def _subject_in_between(doc: Doc, ante: Located, i: int) -> bool:
+    """Is there a subject that is no actor between the antecedent and the pronoun? "it" and
+    "they" then most likely stand for that noun ("the reaction ... it"), not for an actor."""
+    for t in doc[ante.end:i]:
+        if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"NOUN", "PROPN"}:
+            return True
+    return False
 
 
 def _is_state(m: Located) -> bool:

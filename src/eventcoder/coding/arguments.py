@@ -49,7 +49,10 @@ def mentions_at(t: Token, index: MentionIndex, keep_unresolved: bool = True) -> 
         if m is None:
             # "the leaders of Russia": the mention may sit on a modifier of the head
             for child in c.children:
-                # "Israeli tanks", "Russia's aircraft", "the leaders of Syria"
+                # "Israeli tanks", "Russia's aircraft", "the leaders of Syria"; but not "his
+                # willingness": a pronoun owner is the doer of the noun, not of the verb
+                if child.dep_ == "poss" and child.pos_ == "PRON":
+                    continue
                 if child.dep_ in {"compound", "poss", "amod", "nmod"} or (
                         child.dep_ == "prep" and child.lower_ == "of"):
                     m = index.at(child.i) or next(

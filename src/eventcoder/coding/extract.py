@@ -73,6 +73,10 @@ def _words(tokens: list[Token]) -> tuple[str, ...]:
         :MAX_FRAME_WORDS]
 
 
+def _pronoun_subject(v: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "PRON" for c in v.children)
+
+
 def _specificity(e: Event) -> tuple[int, bool, float]:
     return (len(e.cameo), not e.cameo.endswith("0"), e.confidence)
 
@@ -348,6 +352,12 @@ class EventExtractor:
             pairs.append((triple.target, triple.source, triple.match.reverse_code, modality))
         action = triple.match.code
         governor = intent_governor(v) if modality in {"intended", "negated"} else None
+        if governor == "said-would" and not _pronoun_subject(v) and not any(
+                self._same(speaker, triple.source) for speaker in
+                subjects_of(v.head, index, self.keep_unresolved)):
+            # "X said Y would ...": a forecast about Y, not Y's own words ("X said it/they
+            # would ..." is X speaking of itself)
+            governor = None
         if governor is not None and action:
             # the statement of intent (or the refusal) happened, whatever becomes of the plan
             stated = expressed_code(action, governor) if modality == "intended" \

@@ -17,7 +17,7 @@ INTENT_VERBS = {"agree", "offer", "promise", "pledge", "vow", "plan", "intend", 
 INTENT_ADJECTIVES = {"ready", "willing", "prepared", "committed", "determined", "eager",
                      "keen", "set", "poised"}
 THREAT_VERBS = {"vow", "pledge", "promise", "plan", "intend", "threaten", "warn", "decide",
-                "resolve", "prepare", "say"}  # "said they would boycott": the actor's own words
+                "resolve", "prepare", "say", "said-would"}  # "said they would boycott"
 SPEECH = {"say", "announce", "declare", "state", "tell", "confirm", "insist", "reiterate",
           "stress", "conclude", "argue", "add", "write", "repeat", "warn", "believe"}
 DEMAND_MODALS = {"must", "should"}
@@ -64,7 +64,7 @@ def intent_governor(v: Token) -> str | None:
     if any(c.dep_ == "aux" and c.lower_ in FUTURE for c in v.children):
         return "say" if _reported(v) else "will"
     if _reported(v) and any(c.dep_ == "aux" and c.lower_ == "would" for c in v.children):
-        return "say"  # reported speech shifts "will" back to "would"
+        return "said-would"  # reported speech shifts "will" back to "would"
     if v.dep_ == "xcomp":
         head = v.head
         lemma = head.lemma_.lower()
