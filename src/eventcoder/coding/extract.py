@@ -38,6 +38,7 @@ from .intent import (
     refusal_code,
 )
 from .modality import is_reported, modality_of
+from .nominal import noun_events
 from .ontology import Ontology
 from .verbs import VerbFrame, VerbLexicon, VerbMatch
 from .when import resolve_when
@@ -114,6 +115,19 @@ class EventExtractor:
         for event in self._uncoded_demands(doc, index, article, best):
             best[(event.evidence.start, event.source.start, event.target and event.target.start,
                   event.cameo_root, event.modality)] = event
+        coded = {span[0].i for e in best.values()
+                 if (span := doc.char_span(e.evidence.trigger_start, e.evidence.trigger_end,
+                                           alignment_mode="expand")) is not None and len(span)}
+        for ne in noun_events(list(doc), index, coded):
+            match = VerbMatch(code=ne.code, reverse_code=None,
+                              pattern=f"noun:{ne.noun.lemma_.lower()}", specificity=1,
+                              default=False)
+            for event in self._events(Triple(ne.noun, ne.source, ne.target, match), article,
+                                      index):
+                key = (event.evidence.start, event.source.start,
+                       event.target.start if event.target else None, event.cameo_root,
+                       event.modality)
+                best.setdefault(key, event)
         return sorted(best.values(), key=lambda e: (e.evidence.trigger_start, e.cameo))
 
     def _uncoded_demands(self, doc: Doc, index: MentionIndex, article: Article,
@@ -336,8 +350,10 @@ class EventExtractor:
     def _events(self, triple: Triple, article: Article, index: MentionIndex) -> Iterator[Event]:
         v = triple.verb
         sent: Span = v.sent
-        modality = modality_of(v)
-        when = resolve_when(v, article.date)
+        # a noun event ("riots are continuing") takes the modality and time of its verb
+        clause = v.head if v.pos_ == "NOUN" and v.head.pos_ in {"VERB", "AUX"} else v
+        modality = modality_of(clause)
+        when = resolve_when(clause, article.date)
         place = self._place(triple)
         triple = self._place_as_target(triple, place)
         particle = next((c for c in v.children if c.dep_ == "prt"), None)

@@ -1,0 +1,28 @@
+"""Events named by a noun, with the doer on the noun itself."""
+
+from __future__ import annotations
+
+
+def _coded(doc):
+    return {(e.cameo, e.source.actor.code if e.source.actor else None,
+             e.target.actor.code if e.target and e.target.actor else None, e.modality)
+            for e in doc.events}
+
+
+def test_noun_event_with_demonym_doer_and_target(code):
+    doc = code("Palestinian riots against Israeli military policies are still continuing.")
+    assert ("145", "PSE", "ISRMIL", "asserted") in _coded(doc)
+
+
+def test_noun_event_takes_the_modality_of_its_verb(code):
+    doc = code("Palestinian riots against Israeli policies may continue next week.")
+    assert all(m != "asserted" for *_, m in _coded(doc))
+
+
+def test_noun_under_a_coded_verb_is_not_counted_twice(code):
+    doc = code("Russia staged a protest against NATO.")
+    assert [e.cameo_root for e in doc.events] == ["14"]
+
+
+def test_noun_without_a_named_doer_is_no_event(code):
+    assert code("The riots are still continuing in the capital.").events == ()
