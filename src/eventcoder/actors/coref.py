@@ -50,7 +50,7 @@ def resolve_references(doc: Doc, index: MentionIndex, kb: KnowledgeBase,
             if m.kind == "bare_title":
                 m = _bare_title(m, history, kb, on, salience)
             elif m.kind == "agent" and m.actor is not None and m.actor.country is None:
-                m = _owned_agent(m, doc, history, index)
+                m = _owned_agent(m, doc, history, index, kb)
             out.append(m)
             history.append(m)
             continue
@@ -71,6 +71,11 @@ def resolve_references(doc: Doc, index: MentionIndex, kb: KnowledgeBase,
             out.append(loc)
             history.append(loc)
     return MentionIndex(out)
+
+
+def _country_name(kb: KnowledgeBase, code: str) -> str:
+    entry = kb.get(f"country:{code}")
+    return entry.name if entry is not None else code
 
 
 def _subject_in_between(doc: Doc, ante: Located, i: int) -> bool:
@@ -118,7 +123,8 @@ def _antecedent(i: int, history: list[Located], sent_of: dict[int, int],
     return recent
 
 
-def _owned_agent(m: Located, doc: Doc, history: list[Located], index: MentionIndex) -> Located:
+def _owned_agent(m: Located, doc: Doc, history: list[Located], index: MentionIndex,
+                 kb: KnowledgeBase) -> Located:
     """"his military", "ministers from the Georgian government": the owner's country
     completes a bare agent."""
     owner_i = next((c.i for c in doc[m.head].children if c.dep_ == "poss"), None)
@@ -144,7 +150,7 @@ def _owned_agent(m: Located, doc: Doc, history: list[Located], index: MentionInd
     assert a is not None
     sector = a.sector or ""
     actor = replace(a, code=owner.actor.country + sector, country=owner.actor.country,
-                    name=f"{owner.actor.country} {a.name}")
+                    name=f"{a.name} ({_country_name(kb, owner.actor.country)})")
     mention = replace(m.mention, actor=actor, method="agent", score=0.6,
                       antecedent=owner.mention.antecedent or owner.mention.text)
     return Located(m.start, m.end, m.head, mention, "agent")

@@ -236,10 +236,16 @@ class MentionFinder:
         return entries[0]
 
     def _country_actor(self, country: str) -> Actor:
+        entry = self.kb.get(f"country:{country}")
+        if entry is not None:
+            return self.kb.actor(entry)
         for e in self.kb.lookup(country):
             if e.type == "country":
                 return self.kb.actor(e)
         return Actor(code=country, name=country, country=country, type="country")
+
+    def country_name(self, country: str) -> str:
+        return self._country_actor(country).name
 
     # -- titles, roles and agents -------------------------------------------------------------
     def _titles_and_agents(self, doc: Doc, on: date | None, taken: set[int],
@@ -275,7 +281,8 @@ class MentionFinder:
                 if holder is not None:
                     actor, method, score, mkind = self.kb.actor(holder, on), "role", 0.85, "role"
             if actor is None and country:
-                actor = Actor(code=country + sector, name=f"{country} {agent_name}",
+                actor = Actor(code=country + sector,
+                              name=f"{agent_name} ({self.country_name(country)})",
                               country=country, sector=sector, type="agent")
             if actor is None:
                 # Bare titles ("the president") are left to coreference; bare agents stay generic.
