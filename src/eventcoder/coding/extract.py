@@ -273,8 +273,12 @@ class EventExtractor:
             clause = CLAUSE_OBJECT_DEPS if v.lemma_.lower() not in REPORTING_VERBS \
                 else {"xcomp"}
             for c in v.children:
-                if c.dep_ in OBJECT_DEPS | clause:
+                if c.dep_ in OBJECT_DEPS:
                     objects.extend(subtree(c, {"relcl"}))
+                elif c.dep_ in clause:
+                    # the clause's own verbs are coded on their own ("wants to help Israel"
+                    # is no appeal for help); its nouns still shape this verb's code
+                    objects.extend(t for t in subtree(c, {"relcl"}) if t.pos_ != "VERB")
         preps = tuple(
             (c.lower_, _words([t for p in c.children for t in subtree(p, {"relcl"})]))
             for c in v.children if c.dep_ in {"prep", "agent"}
