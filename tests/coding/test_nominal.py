@@ -26,3 +26,9 @@ def test_noun_under_a_coded_verb_is_not_counted_twice(code):
 
 def test_noun_without_a_named_doer_is_no_event(code):
     assert code("The riots are still continuing in the capital.").events == ()
+
+
+def test_adjective_before_invasion_names_the_victim_not_the_doer(code):
+    doc = code("Putin's justification for the Ukrainian invasion was rejected.")
+    assert not any(e.evidence.trigger == "invasion" and e.source.actor
+                   and e.source.actor.country == "UKR" for e in doc.events)

@@ -25,7 +25,8 @@ NOUN_EVENTS: dict[str, str] = {
     "assault": "190", "raid": "190", "assassination": "186", "kidnapping": "181",
     "abduction": "181", "blockade": "191", "crackdown": "175", "massacre": "202",
 }
-HUNGER = ("hunger", "strike")
+PATIENT_ADJECTIVE = {"invasion", "incursion", "blockade", "massacre", "crackdown",
+                     "assassination", "kidnapping", "abduction", "occupation"}
 DOER_DEPS = {"amod", "compound", "poss", "nmod"}
 TARGET_PREPS = {"against", "on", "of", "in", "into"}
 
@@ -50,8 +51,11 @@ def _code(noun: Token) -> str | None:
 
 
 def _doer(noun: Token, index: MentionIndex) -> Located | None:
+    # "the Ukrainian invasion" is the invasion OF Ukraine: for these nouns only a possessive
+    # or a "by" phrase names the doer
+    adjectives = DOER_DEPS if noun.lemma_.lower() not in PATIENT_ADJECTIVE else {"poss"}
     for c in noun.children:
-        if c.dep_ in DOER_DEPS:
+        if c.dep_ in adjectives:
             m = index.at(c.i)
             if m is not None and m.actor is not None:
                 return m
