@@ -13,19 +13,19 @@ from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from . import __version__
+from .cli_actors import actors_app
 from .config import Config
-from .errors import EventcoderError, InputError
+from .errors import EventcoderError
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True,
     help="Code political news into evidence-linked CAMEO/PLOVER event data.",
 )
-from .cli_actors import actors_app  # noqa: E402 - sub-app mounted below
-
 app.add_typer(actors_app, name="actors", help="List, add and import actors.")
 out = Console()
 err = Console(stderr=True)
@@ -39,7 +39,7 @@ VerbsOpt = Annotated[list[Path] | None, typer.Option(
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:
-    err.print(f"[bold red]error:[/] {message}", highlight=False, markup=True)
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
     raise typer.Exit(code)
 
 
@@ -296,9 +296,3 @@ def evaluate(
         n = write_details(report, details)
         err.print(f"wrote {n} rows to {details}")
 
-
-def entry() -> None:  # pragma: no cover - console script wrapper
-    try:
-        app()
-    except InputError as exc:
-        _fail(str(exc))
