@@ -105,7 +105,7 @@ def analyze(
             if as_json:
                 out.print_json(json.dumps({"failures": [item.to_dict()]}))
             else:
-                err.print(f"[red]failed:[/] {item.input}: {item.reason}", highlight=False)
+                err.print(f"[red]failed:[/] {escape(item.input)}: {escape(item.reason)}", highlight=False)
             continue
         if as_json:
             sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False, indent=2) + "\n")
@@ -197,7 +197,8 @@ def run(
         table.add_row(k, str(v))
     out.print(table)
     for f in failures[:10]:
-        err.print(f"[yellow]failure:[/] {f.input}: {f.reason}", highlight=False)
+        err.print(f"[yellow]failure:[/] {escape(f.input)}: {escape(f.reason)}",
+                  highlight=False)
     if len(failures) > 10:
         err.print(f"... and {len(failures) - 10} more (eventcoder export --what failures)")
 

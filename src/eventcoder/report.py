@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -70,4 +71,4 @@ def print_document(console: Console, doc: Document) -> None:
                        q.outlet or "-")
     console.print(quotes)
     for f in doc.failures:
-        console.print(f"[red]failure[/] {f.input}: {f.reason}", highlight=False)
+        console.print(f"[red]failure[/] {escape(f.input)}: {escape(f.reason)}", highlight=False)
