@@ -105,7 +105,8 @@ def analyze(
             if as_json:
                 out.print_json(json.dumps({"failures": [item.to_dict()]}))
             else:
-                err.print(f"[red]failed:[/] {escape(item.input)}: {escape(item.reason)}", highlight=False)
+                err.print(f"[red]failed:[/] {escape(item.input)}: {escape(item.reason)}",
+                          highlight=False)
             continue
         if as_json:
             sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False, indent=2) + "\n")
