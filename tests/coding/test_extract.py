@@ -74,3 +74,11 @@ def test_evidence_offsets_point_into_the_text(code):
         assert text[ev.trigger_start:ev.trigger_end] == ev.trigger
         assert 0.0 < e.confidence <= 1.0
         assert e.quad_class in {1, 2, 3, 4}
+
+
+def test_joint_subjects_are_each_others_targets_not_the_place(code):
+    doc = code("Russia and China signed a trade agreement in Beijing on Tuesday.")
+    dyads = sorted((e.source.actor.code, e.cameo, e.target.actor.code) for e in doc.events)
+    assert dyads == [("CHN", "057", "RUS"), ("RUS", "057", "CHN")]
+    assert all(e.location is not None and e.location.name == "Beijing" for e in doc.events)
+    assert all(e.date == "2025-03-11" for e in doc.events)

@@ -50,6 +50,7 @@ OBJECT_DEPS = {"dobj", "attr", "oprd", "dative", "acomp"}
 CLAUSE_OBJECT_DEPS = {"xcomp", "ccomp"}
 TARGET_PREPS = {"to", "against", "with", "on", "toward", "towards", "from", "through", "at",
                 "into", "over", "for", "upon", "onto", "of", "in"}
+PLACE_PREPS = {"in", "at", "near", "inside", "outside"}
 MAX_FRAME_WORDS = 14
 REPORTING_VERBS = {"say", "tell", "announce", "state", "declare", "add", "report", "claim",
                    "note", "explain", "write", "confirm", "reiterate", "repeat", "stress",
@@ -72,6 +73,13 @@ class Triple:
 def _words(tokens: list[Token]) -> tuple[str, ...]:
     return tuple(t.lemma_.lower() for t in tokens if not t.is_punct and t.pos_ != "DET")[
         :MAX_FRAME_WORDS]
+
+
+def _place_phrase(m: Located, doc: Doc) -> bool:
+    """A country or capital named as the place of the act ("in Beijing", "at Geneva")."""
+    head = doc[m.head]
+    return m.actor is not None and m.actor.type in {"country", "capital"} \
+        and head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS
 
 
 def _pronoun_subject(v: Token) -> bool:
@@ -191,7 +199,7 @@ class EventExtractor:
             yield Triple(v, unknown, victim, match)
 
     def _target_candidates(self, v: Token, obj: Token | None, index: MentionIndex,
-                           source: Located) -> list[list[Located]]:
+                           source: Located, places: bool = True) -> list[list[Located]]:
         """Target groups in order of preference; a group is a mention and its conjuncts
         ("ties between Gondor and Osgiliath"). The source is never its own target."""
         groups: list[list[Located]] = []
@@ -199,7 +207,10 @@ class EventExtractor:
         keep = self.keep_unresolved
 
         def add(ms: list[Located]) -> None:
-            group = [m for m in ms if m not in seen and not self._same(m, source)]
+            # with joint subjects ("Russia and China signed ... in Beijing") the place is
+            # not a party; otherwise a place stands for its state, as in PETRARCH
+            group = [m for m in ms if m not in seen and not self._same(m, source)
+                     and (places or not _place_phrase(m, v.doc))]
             if group:
                 seen.extend(group)
                 groups.append(group)
@@ -300,9 +311,10 @@ class EventExtractor:
             key = f"{match.code}:{match.reverse_code}"
             if key in codes:
                 continue
-            groups = self._target_candidates(v, obj, index, source)
+            groups = self._target_candidates(v, obj, index, source, places=not partners)
             if not groups and obj is not conj_objs[0]:
-                groups = self._target_candidates(v, conj_objs[0], index, source)
+                groups = self._target_candidates(v, conj_objs[0], index, source,
+                                                 places=not partners)
             targets = groups[0] if groups else []
             if not targets and partners and v.lemma_.lower() not in REPORTING_VERBS \
                     and (match.code or "")[:2] != "01":
