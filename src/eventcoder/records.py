@@ -8,7 +8,7 @@ export, the HTTP API), ``from_dict`` reads it back.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
@@ -389,10 +389,7 @@ class Document:
     mentions: tuple[Mention, ...] = ()
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
-    failures: tuple[Failure, ...] = field(default_factory=tuple)
-
-    def with_failures(self, *failures: Failure) -> Document:
-        return replace(self, failures=self.failures + failures)
+    failures: tuple[Failure, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -17,7 +17,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from .kb import KnowledgeBase
-from .mentions import PRONOUNS, Located, MentionIndex, _mention
+from .mentions import PRONOUNS, Located, MentionIndex, _mention, country_actor
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 DETERMINERS = {"the", "this", "that", "a", "an"}
@@ -71,11 +71,6 @@ def resolve_references(doc: Doc, index: MentionIndex, kb: KnowledgeBase,
             out.append(loc)
             history.append(loc)
     return MentionIndex(out)
-
-
-def _country_name(kb: KnowledgeBase, code: str) -> str:
-    entry = kb.get(f"country:{code}")
-    return entry.name if entry is not None else code
 
 
 def _subject_in_between(doc: Doc, ante: Located, i: int) -> bool:
@@ -150,7 +145,7 @@ def _owned_agent(m: Located, doc: Doc, history: list[Located], index: MentionInd
     assert a is not None
     sector = a.sector or ""
     actor = replace(a, code=owner.actor.country + sector, country=owner.actor.country,
-                    name=f"{a.name} ({_country_name(kb, owner.actor.country)})")
+                    name=f"{a.name} ({country_actor(kb, owner.actor.country).name})")
     mention = replace(m.mention, actor=actor, method="agent", score=0.6,
                       antecedent=owner.mention.antecedent or owner.mention.text)
     return Located(m.start, m.end, m.head, mention, "agent")

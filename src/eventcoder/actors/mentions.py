@@ -18,7 +18,7 @@ Unknown names stay unresolved (``actor`` is None) rather than being forced onto 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -78,7 +78,7 @@ class MentionIndex:
     def at(self, i: int) -> Located | None:
         return self._by_token.get(i)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Located]:
         return iter(self.items)
 
     def __len__(self) -> int:
@@ -94,6 +94,17 @@ def _mention(span: Span | Doc, start: int, end: int, actor: Actor | None, method
     s = doc[start:end]
     return Mention(text=s.text, start=s.start_char, end=s.end_char, actor=actor, method=method,
                    score=score)
+
+
+def country_actor(kb: KnowledgeBase, country: str) -> Actor:
+    """The actor of a CAMEO country code ("RUS" -> Russia)."""
+    entry = kb.get(f"country:{country}")
+    if entry is not None:
+        return kb.actor(entry)
+    for e in kb.lookup(country):
+        if e.type == "country":
+            return kb.actor(e)
+    return Actor(code=country, name=country, country=country, type="country")
 
 
 class MentionFinder:
@@ -236,16 +247,7 @@ class MentionFinder:
         return entries[0]
 
     def _country_actor(self, country: str) -> Actor:
-        entry = self.kb.get(f"country:{country}")
-        if entry is not None:
-            return self.kb.actor(entry)
-        for e in self.kb.lookup(country):
-            if e.type == "country":
-                return self.kb.actor(e)
-        return Actor(code=country, name=country, country=country, type="country")
-
-    def country_name(self, country: str) -> str:
-        return self._country_actor(country).name
+        return country_actor(self.kb, country)
 
     # -- titles, roles and agents -------------------------------------------------------------
     def _titles_and_agents(self, doc: Doc, on: date | None, taken: set[int],
@@ -282,7 +284,7 @@ class MentionFinder:
                     actor, method, score, mkind = self.kb.actor(holder, on), "role", 0.85, "role"
             if actor is None and country:
                 actor = Actor(code=country + sector,
-                              name=f"{agent_name} ({self.country_name(country)})",
+                              name=f"{agent_name} ({self._country_actor(country).name})",
                               country=country, sector=sector, type="agent")
             if actor is None:
                 # Bare titles ("the president") are left to coreference; bare agents stay generic.

@@ -86,6 +86,12 @@ def _pronoun_subject(v: Token) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "PRON" for c in v.children)
 
 
+def _event_key(e: Event) -> tuple[int, int, int | None, str, str]:
+    """One event per sentence, dyad, CAMEO root and modality."""
+    return (e.evidence.start, e.source.start, e.target.start if e.target else None,
+            e.cameo_root, e.modality)
+
+
 def _specificity(e: Event) -> tuple[int, bool, float]:
     return (len(e.cameo), not e.cameo.endswith("0"), e.confidence)
 
@@ -114,15 +120,12 @@ class EventExtractor:
             for event in self._events(triple, article, index):
                 # One event per dyad, root and modality in a sentence: "announced it would
                 # impose sanctions" codes 163 on both verbs; keep the most specific code.
-                key = (event.evidence.start, event.source.start,
-                       event.target.start if event.target else None, event.cameo_root,
-                       event.modality)
+                key = _event_key(event)
                 old = best.get(key)
                 if old is None or _specificity(event) > _specificity(old):
                     best[key] = event
         for event in self._uncoded_demands(doc, index, article, best):
-            best[(event.evidence.start, event.source.start, event.target and event.target.start,
-                  event.cameo_root, event.modality)] = event
+            best[_event_key(event)] = event
         coded = {span[0].i for e in best.values()
                  if (span := doc.char_span(e.evidence.trigger_start, e.evidence.trigger_end,
                                            alignment_mode="expand")) is not None and len(span)}
@@ -132,17 +135,13 @@ class EventExtractor:
                               default=False)
             for event in self._events(Triple(ne.noun, ne.source, ne.target, match), article,
                                       index):
-                key = (event.evidence.start, event.source.start,
-                       event.target.start if event.target else None, event.cameo_root,
-                       event.modality)
-                best.setdefault(key, event)
+                best.setdefault(_event_key(event), event)
         return sorted(best.values(), key=lambda e: (e.evidence.trigger_start, e.cameo))
 
     def _uncoded_demands(self, doc: Doc, index: MentionIndex, article: Article,
                          coded: dict[tuple[object, ...], Event]) -> Iterator[Event]:
         """"X said Y must <act>" is a demand (100) even when <act> has no verb pattern."""
-        demanded = {(e.evidence.start, e.source.start, e.target.start if e.target else None)
-                    for e in coded.values() if e.cameo_root == "10"}
+        demanded = {_event_key(e)[:3] for e in coded.values() if e.cameo_root == "10"}
         for v in doc:
             speech = demanded_by_speaker(v) if v.pos_ in {"VERB", "AUX"} else None
             if speech is None:

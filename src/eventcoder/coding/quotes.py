@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..actors.mentions import Located, MentionIndex
 from ..records import Article, Mention, Quote, content_hash
@@ -83,7 +83,7 @@ class QuoteFinder:
         unbalanced = article.text[span.end:span.end + 1] not in {"”", '"'}
         if verb is None and unbalanced:
             # no closing mark: look for "..., Trump said" inside and cut the quote there
-            verb = self._speech_verb(doc, inside.start, inside.start, within=inside)
+            verb = self._speech_verb_inside(inside)
             if verb is None:
                 return None
             cut = max((t.idx for t in doc[inside.start:verb.i] if t.text == ","), default=None)
@@ -114,13 +114,15 @@ class QuoteFinder:
         return ms[0] if ms else None
 
     @staticmethod
-    def _speech_verb(doc: Doc, start: int, end: int, within=None) -> Token | None:  # type: ignore[no-untyped-def]
-        """The speech verb nearest the quote, outside it, in the quote's sentences."""
-        if within is not None:
-            cands = [t for t in within if t.lemma_.lower() in SPEECH_LEMMAS
+    def _speech_verb_inside(span: Span) -> Token | None:
+        """A speech verb with a subject inside an unclosed quote ("..., Trump said")."""
+        return next((t for t in span if t.lemma_.lower() in SPEECH_LEMMAS
                      and t.pos_ in {"VERB", "AUX"}
-                     and any(c.dep_ == "nsubj" for c in t.children)]
-            return cands[0] if cands else None
+                     and any(c.dep_ == "nsubj" for c in t.children)), None)
+
+    @staticmethod
+    def _speech_verb(doc: Doc, start: int, end: int) -> Token | None:
+        """The speech verb nearest the quote, outside it, in the quote's sentences."""
         first = doc[start].sent
         last = doc[end - 1].sent
         sents = {first.start: first, last.start: last}
