@@ -53,3 +53,19 @@ def test_unknown_names_stay_unknown(code):
     doc = code("Zorblat Quenterix denounced the plan in a long speech.")
     m = next(m for m in doc.mentions if "Quenterix" in m.text)
     assert m.actor is None and m.method == "unresolved"
+
+
+def test_agent_takes_the_country_of_from_and_in_phrases(code):
+    found = {m.text: m.actor.code for m in code(
+        "Soldiers from Ukraine arrived. Security forces in Guinea met officials in Moscow."
+        ).mentions
+        if m.actor}
+    assert found.get("Soldiers") == "UKRMIL"
+    assert found.get("Security forces") == "GINCOP"
+    assert found.get("officials") == "GOV"  # a capital after "in" is where, not whose
+
+
+def test_two_word_demonym_split_by_ner(code):
+    found = {m.text: m.actor.code for m in code(
+        "Guards beat Sierra Leonean refugees.").mentions if m.actor}
+    assert "SLE" in found.values() or "SLEREF" in found.values()

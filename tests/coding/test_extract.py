@@ -82,3 +82,28 @@ def test_joint_subjects_are_each_others_targets_not_the_place(code):
     assert dyads == [("CHN", "057", "RUS"), ("RUS", "057", "CHN")]
     assert all(e.location is not None and e.location.name == "Beijing" for e in doc.events)
     assert all(e.date == "2025-03-11" for e in doc.events)
+
+
+def test_target_is_the_agent_not_its_country(code):
+    # "Ukraine's government" and "Ukrainian police" are UKRGOV and UKRCOP, not Ukraine
+    doc = code("Poland restored diplomatic ties with Belarus's government.")
+    assert ("POL", "05", "BLRGOV") in {(e.source.actor.code, e.cameo_root,
+                                        e.target.actor.code if e.target else None)
+                                       for e in doc.events}
+    doc = code("The Latvian government condemned an attack by Russian soldiers.")
+    assert any(e.target is not None and e.target.actor.code == "RUSMIL" for e in doc.events)
+
+
+def test_target_of_the_intended_act(code):
+    doc = code("The Azerbaijani parliament threatened on Monday to break relations with Russia.")
+    assert ("AZE", "13", "RUS") in _roots(doc)
+    doc = code("Libya has offered to hand over to Britain two of its nationals.")
+    assert ("LBY", "03", "GBR") in _roots(doc)
+
+
+def test_domestic_place_of_coercion_is_its_people(code):
+    doc = code("Turkish authorities have imposed a curfew in the town of Cizre.")
+    assert ("TUR", "17", "TUR") in _roots(doc)
+    # a place merely mentioned elsewhere in the sentence is not a target
+    doc = code("Turkish police arrested two men, officials in Ankara said.")
+    assert all(e.target is None or e.target.method != "location" for e in doc.events)

@@ -84,6 +84,20 @@ def test_engine_plover_coder_picks_the_most_confident_asserted_plover_event():
     assert engine_plover_coder(FakeEngine([]))(record) == (None, None, None)
 
 
+def test_engine_plover_coder_writes_joint_actors_as_sources_without_target():
+    us, jor = _mention("USA", "USA"), _mention("JOR", "JOR")
+    both_ways = [_event("030", us, jor, plover="AGREE"), _event("030", jor, us, plover="AGREE")]
+    record = PloverGold("p", "t", "AGREE", ("USA", "JOR"), (), None, None, date(2000, 1, 1))
+    assert engine_plover_coder(FakeEngine(both_ways))(record) == ("AGREE", "USA", None)
+    one_way = both_ways[:1]
+    assert engine_plover_coder(FakeEngine(one_way))(record) == ("AGREE", "USA", "JOR")
+    # a sector with no state is no country
+    agent = Mention(text="troops", start=0, end=1,
+                    actor=Actor(code="MIL", name="troops", sector="MIL", type="agent"))
+    assert engine_plover_coder(FakeEngine([_event("190", agent, jor, plover="FIGHT")]))(
+        record) == ("FIGHT", None, "JOR")
+
+
 def test_engine_coders_factory_warms_the_engine():
     engine = FakeEngine([])
     factory = engine_coders(engine)

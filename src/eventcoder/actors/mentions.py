@@ -96,6 +96,11 @@ def _mention(span: Span | Doc, start: int, end: int, actor: Actor | None, method
                    score=score)
 
 
+# preposition after an agent noun -> actor types whose country the agent takes
+PREP_COUNTRY_KINDS = {"of": {"country", "capital"}, "from": {"country", "capital"},
+                      "in": {"country"}}
+
+
 def country_actor(kb: KnowledgeBase, country: str) -> Actor:
     """The actor of a CAMEO country code ("RUS" -> Russia)."""
     entry = kb.get(f"country:{country}")
@@ -142,6 +147,8 @@ class MentionFinder:
             start, end = self._trim(ent)
             if start >= end:
                 continue
+            if end < len(doc) and self.kb.demonym(doc[start:end + 1].text):
+                end += 1  # NER split a two-word demonym: "Sierra | Leonean refugees"
             span = doc[start:end]
             loc = self._resolve_name(doc, span, ent.label_, on, persons)
             if loc is None:
@@ -344,11 +351,15 @@ class MentionFinder:
                     # "White House officials"
                     if named.actor.type in {"country", "capital", "person", "organisation"}:
                         return named.actor.country, child
-            if child.dep_ == "prep" and child.lower_ == "of":
+        for child in tok.children:
+            # "the leaders of Syria", "soldiers from Gondor", "security forces in Guinea":
+            # a state's people; "in" takes countries only ("officials in Moscow" may be anyone's)
+            kinds = PREP_COUNTRY_KINDS.get(child.lower_) if child.dep_ == "prep" else None
+            if kinds:
                 for pobj in child.children:
                     named = by_head.get(pobj.i)
-                    if named is not None and named.actor is not None and named.actor.type in {
-                            "country", "capital"}:
+                    if named is not None and named.actor is not None \
+                            and named.actor.type in kinds:
                         return named.actor.country, None
         return None, None
 

@@ -59,7 +59,8 @@ UNTARGETED_DROP = {"010", "01"}  # "X said" alone is a quote, not an event
 # Acts that often have no named counterpart: protests, yielding, mobilising, violence.
 UNTARGETED_ROOTS = {"08", "14", "15", "17", "18", "19", "20"}
 UNKNOWN_DOER_ROOTS = {"17", "18", "19", "20"}  # coercion and violence
-PLACE_TARGET_ROOTS = {"04", "14", "15", "17", "18", "19", "20"}  # visits, protest, force
+PLACE_TARGET_ROOTS = {"04", "08", "14", "15", "17", "18", "19", "20"}  # visits, protest, force
+DOMESTIC_PLACE_ROOTS = {"08", "14", "17", "18", "19", "20"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,15 @@ def _place_phrase(m: Located, doc: Doc) -> bool:
     head = doc[m.head]
     return m.actor is not None and m.actor.type in {"country", "capital"} \
         and head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS
+
+
+def _modifies_actor(t: Token, index: MentionIndex) -> bool:
+    """Is ``t`` the country part of a larger actor ("Gondor" in "Gondor police", "Gondor's
+    government")? Then the larger actor (GONCOP, GONGOV) is the target, not the country."""
+    if t.dep_ not in {"compound", "poss", "amod", "nmod"} or t.head is t:
+        return False
+    head = index.at(t.head.i)
+    return head is not None and head.actor is not None and head is not index.at(t.i)
 
 
 def _pronoun_subject(v: Token) -> bool:
@@ -136,7 +146,8 @@ class EventExtractor:
             for event in self._events(Triple(ne.noun, ne.source, ne.target, match), article,
                                       index):
                 best.setdefault(_event_key(event), event)
-        return sorted(best.values(), key=lambda e: (e.evidence.trigger_start, e.cameo))
+        # stable: at one trigger the main event comes before its reverse ("hosted": 043, 042)
+        return sorted(best.values(), key=lambda e: e.evidence.trigger_start)
 
     def _uncoded_demands(self, doc: Doc, index: MentionIndex, article: Article,
                          coded: dict[tuple[object, ...], Event]) -> Iterator[Event]:
@@ -198,7 +209,8 @@ class EventExtractor:
             yield Triple(v, unknown, victim, match)
 
     def _target_candidates(self, v: Token, obj: Token | None, index: MentionIndex,
-                           source: Located, places: bool = True) -> list[list[Located]]:
+                           source: Located, places: bool = True,
+                           deep: bool = True) -> list[list[Located]]:
         """Target groups in order of preference; a group is a mention and its conjuncts
         ("ties between Gondor and Osgiliath"). The source is never its own target."""
         groups: list[list[Located]] = []
@@ -231,13 +243,20 @@ class EventExtractor:
         if obj is not None:
             for t in subtree(obj, {"conj", "cc"}):
                 m = index.at(t.i)
-                if m is not None and m.head == t.i and usable(m, keep):
+                if m is not None and m.head == t.i and usable(m, keep) \
+                        and not _modifies_actor(t, index):
                     add(mentions_at(t, index, keep))
         for c in v.children:
-            if c.dep_ in {"advcl", "xcomp"} and any(a.lower_ == "to" for a in c.children):
-                for o in c.children:
-                    if o.dep_ == "dobj":
-                        add(mentions_at(o, index, keep))
+            if deep and c.dep_ in {"advcl", "xcomp"} and c.pos_ in {"VERB", "AUX"} \
+                    and any(a.lower_ == "to" for a in c.children):
+                # "threatened to break relations with Russia", "offered to hand over to
+                # Britain": the other party of the intended act is the target
+                inner = next((o for o in c.children if o.dep_ in {"dobj", "nsubjpass"}), None)
+                for group in self._target_candidates(c, inner, index, source, places,
+                                                     deep=False):
+                    add(group)
+        if not deep:
+            return groups
         if not groups and v.lemma_.lower() not in REPORTING_VERBS:
             # "Gollum allowed that Mordor isn't a pleasant place": the clause's subject
             for c in v.children:
@@ -343,13 +362,22 @@ class EventExtractor:
     @staticmethod
     def _place_as_target(triple: Triple, place: Place | None) -> Triple:
         """"Russia held exercises in Alaska": with no counterpart named, a foreign place where
-        a visit, protest or use of force happens stands for its state (as in PETRARCH)."""
+        a visit, protest or use of force happens stands for its state (as in PETRARCH); a
+        place at home where force is used or eased stands for its people."""
         code = triple.match.code or ""
         src = triple.source.actor
-        if triple.target is not None or place is None or place.method == "actor_country" \
+        if place is None or place.method == "actor_country" \
                 or not place.country or code[:2] not in PLACE_TARGET_ROOTS \
-                or place.start is None or place.end is None \
-                or (src is not None and src.country == place.country):
+                or place.start is None or place.end is None:
+            return triple
+        tgt = triple.target
+        if tgt is not None and (tgt.actor is not None or not (
+                tgt.mention.start < place.end and place.start < tgt.mention.end)):
+            return triple  # a named party; but an unknown name that is this place gives way
+        if src is not None and src.country == place.country and (
+                place.method != "prep" or code[:2] not in DOMESTIC_PLACE_ROOTS):
+            # at home, only where the act is done to the place itself ("imposed a curfew in
+            # Cizre", "blocked roads in Algiers"): its people are the target
             return triple
         doc = triple.verb.doc
         span = doc.char_span(place.start, place.end, alignment_mode="expand")

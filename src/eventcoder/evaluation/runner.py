@@ -136,6 +136,8 @@ def _country(mention: Mention | None) -> str | None:
     actor = mention.actor
     if actor.country:
         return actor.country
+    if actor.type == "agent":
+        return None  # "soldiers", "the government": a sector with no state is no country
     return actor.code[:3] if actor.code and not actor.code.startswith("-") else None
 
 
@@ -185,7 +187,13 @@ def engine_plover_coder(engine: Engine,
         if not events:
             return (None, None, None)
         best = max(events, key=lambda e: e.confidence)  # max keeps the first of equals
-        return (best.plover, _country(best.source), _country(best.target))
+        source, target = _country(best.source), _country(best.target)
+        if any(e is not best and e.cameo == best.cameo and _country(e.source) == target
+               and _country(e.target) == source for e in events):
+            # joint actors ("the US and Jordan agreed"): PLOVER lists both as sources and
+            # has no target, where we code the act in both directions
+            target = None
+        return (best.plover, source, target)
 
     return coder
 
