@@ -264,12 +264,14 @@ def evaluate(
     model: Annotated[str | None, typer.Option(help="spaCy model name or path.")] = None,
     convention: Annotated[str, typer.Option(
         help="eventcoder: count only asserted events; petrarch: count intended actions as "
-             "done, as PETRARCH (which has no modality) does.")] = "eventcoder",
+             "done and negated ones as the benchmark's ontology codes their negation, as "
+             "PETRARCH (which has no modality) does.")] = "eventcoder",
 ) -> None:
     """Score the coder on a gold set in ../shared/benchmarks (or $EVENTCODER_SHARED)."""
     from .evaluation.runner import (
         BENCHMARKS,
         CONVENTIONS,
+        benchmark_negator,
         engine_coders,
         petrarch_dictionary_engine,
         run_benchmark,
@@ -282,7 +284,9 @@ def evaluate(
         _fail(f"unknown convention {convention!r}; choose one of {', '.join(CONVENTIONS)}")
     try:
         engine = petrarch_dictionary_engine(benchmark, config=Config().with_overrides(model=model))
-        report = run_benchmark(benchmark, engine_coders(engine, convention), limit=limit)
+        negate = benchmark_negator(benchmark) if convention == "petrarch" else None
+        report = run_benchmark(benchmark, engine_coders(engine, convention, negate),
+                               limit=limit)
     except EventcoderError as exc:
         _fail(str(exc))
     for t in report.tables():

@@ -69,3 +69,18 @@ def test_two_word_demonym_split_by_ner(code):
     found = {m.text: m.actor.code for m in code(
         "Guards beat Sierra Leonean refugees.").mentions if m.actor}
     assert "SLE" in found.values() or "SLEREF" in found.values()
+
+
+def test_title_gives_an_office_the_knowledge_base_lacks():
+    from eventcoder.actors.entries import Entry
+    from eventcoder.actors.kb import KnowledgeBase
+    from eventcoder.engine import Engine
+
+    kb = KnowledgeBase.default().copy()
+    kb.add(Entry(id="person:zorbaz", type="person", name="Ivo Zorbaz", code="HRV",
+                 country="HRV", aliases=("Zorbaz",)))
+    doc = Engine(kb=kb).code_text("Croatian Prime Minister Ivo Zorbaz met the former Prime "
+                                  "Minister Ivo Zorbaz.")
+    codes = [m.actor.code for m in doc.mentions if "Zorbaz" in m.text]
+    assert codes[0] == "HRVGOV"
+    assert codes[-1] != "HRVGOV"  # a former office is no office (elite, ELI)

@@ -96,6 +96,7 @@ def _mention(span: Span | Doc, start: int, end: int, actor: Actor | None, method
                    score=score)
 
 
+FORMER = {"former", "ex", "ex-", "late", "then"}
 # preposition after an agent noun -> actor types whose country the agent takes
 PREP_COUNTRY_KINDS = {"of": {"country", "capital"}, "from": {"country", "capital"},
                       "in": {"country"}}
@@ -385,6 +386,16 @@ class MentionFinder:
             actor = Actor(code=country + sector, name=name.mention.text, country=country,
                           sector=sector, type="person")
             name.mention = replace(_mention(doc, name.start, name.end, actor, "title", 0.8))
+        elif name.actor is not None and name.actor.type in {"person", "country"} \
+                and name.actor.country \
+                and name.actor.code == name.actor.country and not any(
+                    doc[j].lower_ in FORMER for j in range(max(first - 2, 0), first)):
+            # a known person the knowledge base has no office for on this date: the article's
+            # title states it ("Bree Prime Minister Romendacil" -> BREGOV; PETRARCH
+            # dictionaries list persons with a bare country code, as if they were countries)
+            a = name.actor
+            name.mention = replace(name.mention, actor=replace(
+                a, code=a.country + sector, sector=sector))
         if first < name.start:
             widened = _mention(doc, first, name.end, name.actor, name.mention.method,
                                name.mention.score)

@@ -150,26 +150,41 @@ def _derived(e: Event) -> bool:
     return ") -> " in (e.pattern or "")
 
 
-def _asserted(engine: Engine, text: str, on: Any, convention: str = "eventcoder") -> list[Event]:
-    """The events a coder of this convention counts. ``eventcoder``: only what the text says
-    happened (asserted). ``petrarch``: PETRARCH has no modality, so "will contribute" counts as
-    the contribution itself: intended actions count as their action and the derived
-    intention codes are left out (negated and hypothetical events stay out in both)."""
+Negator = Callable[[str], "str | None"]
+
+
+def _asserted(engine: Engine, text: str, on: Any, convention: str = "eventcoder",
+              negate: Negator | None = None) -> list[tuple[str, Event]]:
+    """The events a coder of this convention counts, as ``(CAMEO code, event)``.
+    ``eventcoder``: only what the text says happened (asserted). ``petrarch``: PETRARCH has no
+    modality, so "will contribute" counts as the contribution itself: intended actions count
+    as their action and the derived intention codes are left out; a negated act counts as
+    the code its negation amounts to in the benchmark's ontology (``negate``, see pico.py:
+    "did not clash" -> 050), or not at all without one. Hypothetical events stay out in both."""
     doc = engine.code_text(text, date=on)
-    if convention == "petrarch":
-        return [e for e in doc.events if e.modality in {"asserted", "intended"}
-                and not (_derived(e) and e.cameo_root in {"03", "13"})]
-    return [e for e in doc.events if e.modality == "asserted"]
+    if convention != "petrarch":
+        return [(e.cameo, e) for e in doc.events if e.modality == "asserted"]
+    out: list[tuple[str, Event]] = []
+    for e in doc.events:
+        if e.modality in {"asserted", "intended"} and not (
+                _derived(e) and e.cameo_root in {"03", "13"}):
+            out.append((e.cameo, e))
+        elif e.modality == "negated" and negate is not None and not _derived(e):
+            code = negate(e.cameo)
+            if code is not None:
+                out.append((code, e))
+    return out
 
 
-def engine_coder(engine: Engine,
-                 convention: str = "eventcoder") -> Callable[[GoldSentence], list[Coded]]:
-    """A ``Coder``: the asserted events the engine finds in the sentence, as
-    ``(cameo, source code, target code)``."""
+def engine_coder(engine: Engine, convention: str = "eventcoder",
+                 negate: Negator | None = None) -> Callable[[GoldSentence], list[Coded]]:
+    """A ``Coder``: the events the engine finds in the sentence that the convention counts,
+    as ``(cameo, source code, target code)``."""
 
     def coder(sentence: GoldSentence) -> list[Coded]:
-        return [(e.cameo, _actor_code(e.source), _actor_code(e.target))
-                for e in _asserted(engine, sentence.text, sentence.date, convention)]
+        return [(code, _actor_code(e.source), _actor_code(e.target))
+                for code, e in _asserted(engine, sentence.text, sentence.date, convention,
+                                         negate)]
 
     return coder
 
@@ -182,7 +197,7 @@ def engine_plover_coder(engine: Engine,
     first in the text. ``(None, None, None)`` when there is none."""
 
     def coder(record: PloverGold) -> PloverCoded:
-        events = [e for e in _asserted(engine, record.text, record.date, convention)
+        events = [e for _, e in _asserted(engine, record.text, record.date, convention)
                   if e.plover]
         if not events:
             return (None, None, None)
@@ -198,7 +213,8 @@ def engine_plover_coder(engine: Engine,
     return coder
 
 
-def engine_coders(engine: Engine, convention: str = "eventcoder") -> CoderFactory:
+def engine_coders(engine: Engine, convention: str = "eventcoder",
+                  negate: Negator | None = None) -> CoderFactory:
     """The ``coder_factory`` for ``run_benchmark`` backed by one Engine. It loads the engine
     first, so a missing model or knowledge base raises once instead of failing every sentence."""
 
@@ -206,9 +222,24 @@ def engine_coders(engine: Engine, convention: str = "eventcoder") -> CoderFactor
         engine.warm_up()
         if kind == "plover":
             return engine_plover_coder(engine, convention)
-        return engine_coder(engine, convention)
+        return engine_coder(engine, convention, negate)
 
     return factory
+
+
+# the PETRARCH internal coding ontology each CAMEO benchmark names in its environment
+PICO_FILES = {
+    "ud-petrarch": UD_PETRARCH_FILE.parent / "PETR_Validate_Internal_Coding_Ontology_1_01.txt",
+    "petrarch2": PETRARCH2_FILE.parent / "PETR.Internal.Coding.Ontology.txt",
+}
+
+
+def benchmark_negator(name: str, *, shared: Path | None = None) -> Negator | None:
+    """How the benchmark's own ontology codes a negated act (None if it names no PICO file)."""
+    from .pico import negator, read_pico
+
+    relative = PICO_FILES.get(name)
+    return negator(read_pico(benchmarks_dir(shared) / relative)) if relative else None
 
 
 UD_DICTIONARIES = {
