@@ -395,7 +395,7 @@ class MentionFinder:
             # dictionaries list persons with a bare country code, as if they were countries)
             a = name.actor
             name.mention = replace(name.mention, actor=replace(
-                a, code=a.country + sector, sector=sector))
+                a, code=name.actor.country + sector, sector=sector))
         if first < name.start:
             widened = _mention(doc, first, name.end, name.actor, name.mention.method,
                                name.mention.score)
