@@ -95,4 +95,5 @@ def test_user_verb_dictionary_extends_the_coder(tmp_path):
     assert r.exit_code == 0, r.output
     events = json.loads(r.stdout)["events"]
     assert [(e["cameo"], e["source"]["code"], e["target"]["code"]) for e in events] == [
-        ("121", "FRA", "DEU")]  # 1213 is not in the CAMEO table: its parent is kept
+        ("1213", "FRA", "DEU")]  # not in the CAMEO table: kept, in its parent's category
+    assert events[0]["quad_class"] == 3

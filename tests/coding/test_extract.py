@@ -107,3 +107,28 @@ def test_domestic_place_of_coercion_is_its_people(code):
     # a place merely mentioned elsewhere in the sentence is not a target
     doc = code("Turkish police arrested two men, officials in Ankara said.")
     assert all(e.target is None or e.target.method != "location" for e in doc.events)
+
+
+def test_an_agent_of_several_states_acts_for_each(code):
+    doc = code("Lawmakers in Poland and Lithuania welcomed the agreement with Ukraine.")
+    sources = {e.source.actor.code for e in doc.events if e.cameo_root == "05"}
+    assert {"POLLEG", "LTULEG"} <= sources
+    doc = code("The ambassadors of France, Germany and Italy met Ukraine's president.")
+    sources = {e.source.actor.code for e in doc.events if e.cameo_root == "04"}
+    assert {"FRAGOV", "DEUGOV", "ITAGOV"} <= sources
+
+
+def test_dictionary_code_outside_our_table_keeps_its_code(tmp_path):
+    from eventcoder.coding.verbs import VerbLexicon
+    from eventcoder.engine import Engine
+
+    path = tmp_path / "verbs.txt"
+    path.write_text("--- SHUN  [195] ---\nSHUN\n- * economic relations  [1951]\n"
+                    "--- GRUMBLE  [212] ---\nGRUMBLE\n")
+    engine = Engine(lexicon=VerbLexicon.from_petrarch(path))
+    doc = engine.code_text("Poland shunned economic relations with Lithuania.")
+    e = next(e for e in doc.events if e.cameo.startswith("195"))
+    assert e.cameo == "1951" and e.quad_class == 4
+    # a code with no known parent ("212") is no event rather than a guess
+    doc = engine.code_text("Poland grumbled at Lithuania.")
+    assert not doc.events

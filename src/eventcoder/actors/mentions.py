@@ -276,7 +276,8 @@ class MentionFinder:
             kind = self.kb.title_kind(phrase)
             # Title before a name: "Latvian Defense Minister Andris X" -> the name's mention.
             if tok.dep_ == "compound" and tok.head.i in by_head:
-                self._title_onto_name(doc, tok, first, by_head[tok.head.i], sector, on)
+                self._title_onto_name(doc, tok, first, by_head[tok.head.i], sector, on,
+                                      by_head)
                 continue
             country, modifier = self._country_of(tok, by_head)
             start = min(first, modifier.i) if modifier is not None else first
@@ -371,9 +372,11 @@ class MentionFinder:
         return start
 
     def _title_onto_name(self, doc: Doc, title: Token, first: int, name: Located, sector: str,
-                         on: date | None) -> None:
+                         on: date | None, by_head: dict[int, Located]) -> None:
         """Give an unknown name the country and sector its title states; widen the span."""
-        country, modifier = self._country_of(title, {})
+        # "Arnor President Umbardacil": a named country before the title counts too
+        country, modifier = self._country_of(
+            title, {i: m for i, m in by_head.items() if m is not name})
         if country is None:
             for j in range(first - 1, max(first - 3, -1), -1):
                 country = self.kb.demonym(doc[j].text)

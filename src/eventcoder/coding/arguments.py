@@ -5,6 +5,8 @@ Shared by the event extractor and the quote attributor so both read "who" the sa
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from ..actors.mentions import Located, MentionIndex
@@ -61,6 +63,42 @@ def mentions_at(t: Token, index: MentionIndex, keep_unresolved: bool = True) -> 
                         break
         if m is not None and m not in out and usable(m, keep_unresolved):
             out.append(m)
+            out.extend(x for x in _listed_with(c, m, index) if x not in out)
+    return out
+
+
+def _listed_with(t: Token, m: Located, index: MentionIndex) -> list[Located]:
+    """Actors a mention stands for jointly with ``m`` that the parse hides:
+
+    * a list parsed as a modifier of its last name ("Arnor, Calenardhon and Gondor": Arnor
+      as ``nmod`` of Gondor, Calenardhon its conjunct): the other countries of the list;
+    * an agent of several states ("lawmakers in Arnor and Gondor", "the ambassadors of
+      Arnor, Osgiliath and Gondor"): the same agent of each further state, placed on that
+      state's name."""
+    actor = m.actor
+    if actor is None or not actor.country:
+        return []
+    out: list[Located] = []
+    if actor.type == "country":
+        for child in t.children:
+            if child.dep_ in {"nmod", "compound"} and any(
+                    g.dep_ == "conj" for g in child.children):
+                out.extend(x for c in conjuncts(child) if (x := index.at(c.i)) is not None
+                           and x is not m and x.actor is not None and x.actor.type == "country")
+    elif actor.type == "agent" and actor.sector:
+        for prep in t.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"of", "in", "from"}:
+                continue
+            for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+                for c in conjuncts(pobj)[1:]:
+                    x = index.at(c.i)
+                    if x is None or x.actor is None or x.actor.type != "country" \
+                            or x.actor.country in {None, actor.country}:
+                        continue
+                    state = x.actor.country
+                    agent = replace(actor, code=state + actor.sector, country=state,
+                                    name=f"{actor.name.split(' (')[0]} ({x.actor.name})")
+                    out.append(replace(x, mention=replace(x.mention, actor=agent), kind="agent"))
     return out
 
 

@@ -433,14 +433,20 @@ class EventExtractor:
             pattern = triple.match.pattern if code in {triple.match.code,
                                                        triple.match.reverse_code} else \
                 f"{governor}({triple.match.code}) -> {code}: {triple.match.pattern}"
-            if code is not None and code not in self.ontology:
-                # a user dictionary may use codes our table lacks ("1213"): keep the parent
-                parent = next((code[:n] for n in (3, 2) if code[:n] in self.ontology), None)
-                log.debug("verb pattern gave unknown code %s; using %s", code, parent)
-                code = parent
             if code is None:
                 continue
-            cameo = self.ontology.get(code)
+            if code in self.ontology:
+                cameo = self.ontology.get(code)
+            else:
+                # a user dictionary may use codes our table lacks ("1951"): keep its code,
+                # with the category of the parent we know; with no known parent, no event
+                parent = next((code[:n] for n in (3, 2) if code[:n] in self.ontology), None)
+                log.debug("verb pattern gave unknown code %s; parent %s", code, parent)
+                if parent is None:
+                    continue
+                known = self.ontology.get(parent)
+                cameo = replace(known, code=code,
+                                description=f"{known.description} (dictionary code {code})")
             confidence = self._confidence(triple, src.mention, tgt.mention if tgt else None)
             eid = content_hash(article.key, str(v.i), str(src.start),
                                str(tgt.start if tgt else -1), code)
