@@ -1,0 +1,75 @@
+"""Curated verb patterns (coding/data/verbs_curated.txt) through the real engine: each sentence
+must yield an asserted event with the CAMEO code the pattern gives, so a pattern that stops
+matching (or is outranked by a converted one) fails here."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _asserted(doc) -> set[str]:
+    return {e.cameo for e in doc.events if e.modality == "asserted"}
+
+
+@pytest.mark.parametrize("sentence,cameo", [
+    # demands are the 10x counterparts of appeals (converted: 022 appeal)
+    ("Opposition leaders demanded support from the European Union.", "102"),
+    ("The protesters demanded aid from the government.", "103"),
+    # renewed talks are talks
+    ("Israel renewed talks with Syria on Monday.", "046"),
+    # mediation and investigation named by the object of a light verb
+    ("The Egyptian foreign minister undertook a mediation mission between Israel and Hamas.",
+     "045"),
+    ("The UN commission completed its investigation into the shooting.", "090"),
+    ("Italian prosecutors put the American diplomat under investigation.", "090"),
+    # diplomatic ties upgraded or restored
+    ("Qatar and Egypt upgraded their diplomatic ties to ambassadorial level.", "050"),
+    # information, arms and relief goods handed to another actor
+    ("Iran has been sharing expertise with Hezbollah.", "064"),
+    ("Russia sent arms to Syria last year.", "072"),
+    ("German doctors handed over ten tonnes of medicine to the Syrian Red Crescent.", "073"),
+    # yielding: strikes called off, demands accepted, observers received
+    ("The Kenyan teachers' union called off a nationwide strike.", "082"),
+    ("The Nepalese government accepted the demands of the Maoist rebels.", "080"),
+    ("The Georgian president received a mission of observers from the OSCE.", "0862"),
+    ("Two hundred Congolese rebels surrendered to the army on Friday.", "0874"),
+    ("Israel accelerated the withdrawal of its troops from Lebanon.", "0874"),
+    # force posture
+    ("India has strengthened its forces along the border with China.", "154"),
+    # rejection and defiance
+    ("The rebels dismissed an appeal from the president to lay down their arms.", "120"),
+    ("The newspaper violated a ban on reporting the trial.", "128"),
+    ("The city administration denied a license for the march.", "120"),
+    # protest forms and their suppression
+    ("Striking farmers blocked roads into Paris on Monday.", "144"),
+    ("Thousands of Kenyans gathered for a rally in Nairobi.", "141"),
+    ("Turkish police prevented a demonstration by students in Ankara.", "1721"),
+    # reducing relations and emergency rule
+    ("Italy announced a suspension of flights to Libya.", "160"),
+    ("The Ivorian government extended the curfew in Abidjan.", "1723"),
+    ("Thailand's army declared martial law in Bangkok.", "1724"),
+    # force against territory and property
+    ("Syrian troops recaptured the town of Palmyra.", "192"),
+    ("Ukrainian troops have retaken the village of Robotyne.", "192"),
+    ("Rebels blew up a gas pipeline in northern Syria.", "1712"),
+    ("Ukrainian forces launched artillery fire against Russian positions.", "194"),
+    # endorsing and suing
+    ("The Ukrainian parliament endorsed the association agreement with the European Union.",
+     "051"),
+    ("An Iranian businessman is suing the United States for damages.", "115"),
+])
+def test_curated_pattern_codes(code, sentence: str, cameo: str) -> None:
+    assert cameo in _asserted(code(sentence)), sentence
+
+
+@pytest.mark.parametrize("sentence,cameo,wrong", [
+    # a military strike called off is de-escalation, not eased dissent
+    ("The United States called off the strike on Iran.", "087", "082"),
+    # "seized part of" property is not territory, nor "take part" (030)
+    ("Customs officers seized part of the shipment.", "171", "030"),
+    # a denial of a claim stays a denial
+    ("Russia denied the report.", "016", "120"),
+])
+def test_curated_pattern_limits(code, sentence: str, cameo: str, wrong: str) -> None:
+    codes = _asserted(code(sentence))
+    assert cameo in codes and wrong not in codes, (sentence, codes)
