@@ -295,6 +295,13 @@ class MentionFinder:
                 actor = Actor(code=country + sector,
                               name=f"{agent_name} ({self._country_actor(country).name})",
                               country=country, sector=sector, type="agent")
+            owner = self._igo_of(tok, by_head) if actor is None else None
+            if owner is not None and owner.actor is not None:
+                # "UN troops", "NATO officials": the organisation's own agents (IGOUNOMIL)
+                actor = Actor(code=owner.actor.code + sector,
+                              name=f"{agent_name} ({owner.actor.name})", sector=sector,
+                              type="agent")
+                start = min(start, owner.start)
             if actor is None:
                 # Bare titles ("the president") are left to coreference; bare agents stay generic.
                 actor = Actor(code=sector, name=agent_name or phrase, sector=sector, type="agent")
@@ -364,6 +371,21 @@ class MentionFinder:
                             and named.actor.type in kinds:
                         return named.actor.country, None
         return None, None
+
+    @staticmethod
+    def _igo_of(tok: Token, by_head: dict[int, Located]) -> Located | None:
+        """An international organisation modifying an agent noun ("UN troops", "NATO's
+        officials", "the soldiers of the UN")."""
+        for child in tok.children:
+            heads = [child] if child.dep_ in {"compound", "poss", "nmod", "amod"} else \
+                [p for p in child.children if p.dep_ == "pobj"] if (
+                    child.dep_ == "prep" and child.lower_ == "of") else []
+            for h in heads:
+                named = by_head.get(h.i)
+                if named is not None and named.actor is not None and named.actor.type == "igo" \
+                        and not named.actor.country:
+                    return named
+        return None
 
     @staticmethod
     def _extend_left(doc: Doc, start: int) -> int:

@@ -60,6 +60,7 @@ UNTARGETED_DROP = {"010", "01"}  # "X said" alone is a quote, not an event
 UNTARGETED_ROOTS = {"08", "14", "15", "17", "18", "19", "20"}
 UNKNOWN_DOER_ROOTS = {"17", "18", "19", "20"}  # coercion and violence
 PLACE_TARGET_ROOTS = {"04", "08", "14", "15", "17", "18", "19", "20"}  # visits, protest, force
+PLACE_COUNTRY_METHODS = {"prep", "clause", "sentence"}  # places the sentence names
 DOMESTIC_PLACE_ROOTS = {"08", "14", "17", "18", "19", "20"}
 
 
@@ -81,6 +82,32 @@ def _place_phrase(m: Located, doc: Doc) -> bool:
     head = doc[m.head]
     return m.actor is not None and m.actor.type in {"country", "capital"} \
         and head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS
+
+
+def _agents_placed(triple: Triple, place: Place | None) -> Triple:
+    """A party named only by its sector ("police dispersed demonstrators in Monrovia",
+    "aid to refugees in Liberia") belongs to the state where the event happens, when the
+    sentence names that place; the mention records the inference (method ``agent+place``)."""
+    if place is None or not place.country or place.method not in PLACE_COUNTRY_METHODS:
+        return triple
+    if any(m is not None and place.start is not None and place.end is not None
+            and m.mention.start < place.end and place.start < m.mention.end
+            for m in (triple.source, triple.target)):
+        return triple  # "appreciation for China's assistance": a party, not where it happens
+
+    def placed(m: Located | None) -> Located | None:
+        a = m.actor if m is not None else None
+        if m is None or a is None or a.country or a.type != "agent" or not a.sector \
+                or a.code != a.sector:  # "UN troops" (IGOUNOMIL) belong to no state
+            return m
+        actor = replace(a, code=place.country + a.sector, country=place.country,
+                        name=f"{a.name} ({place.name})")
+        return replace(m, mention=replace(m.mention, actor=actor, method="agent+place",
+                                          score=min(m.mention.score, 0.6)))
+
+    source = placed(triple.source)
+    assert source is not None
+    return replace(triple, source=source, target=placed(triple.target))
 
 
 def _modifies_actor(t: Token, index: MentionIndex) -> bool:
@@ -399,6 +426,7 @@ class EventExtractor:
         when = resolve_when(clause, article.date)
         place = self._place(triple)
         triple = self._place_as_target(triple, place)
+        triple = _agents_placed(triple, place)
         particle = next((c for c in v.children if c.dep_ == "prt"), None)
         trigger_end = particle.idx + len(particle) if particle is not None else v.idx + len(v)
         evidence = Evidence(
