@@ -90,6 +90,7 @@ def _agents_placed(triple: Triple, place: Place | None) -> Triple:
     sentence names that place; the mention records the inference (method ``agent+place``)."""
     if place is None or not place.country or place.method not in PLACE_COUNTRY_METHODS:
         return triple
+    country = place.country
     if any(m is not None and place.start is not None and place.end is not None
             and m.mention.start < place.end and place.start < m.mention.end
             for m in (triple.source, triple.target)):
@@ -100,7 +101,7 @@ def _agents_placed(triple: Triple, place: Place | None) -> Triple:
         if m is None or a is None or a.country or a.type != "agent" or not a.sector \
                 or a.code != a.sector:  # "UN troops" (IGOUNOMIL) belong to no state
             return m
-        actor = replace(a, code=place.country + a.sector, country=place.country,
+        actor = replace(a, code=country + a.sector, country=country,
                         name=f"{a.name} ({place.name})")
         return replace(m, mention=replace(m.mention, actor=actor, method="agent+place",
                                           score=min(m.mention.score, 0.6)))
