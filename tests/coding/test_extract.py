@@ -147,3 +147,19 @@ def test_a_sector_only_party_belongs_to_the_place_of_the_act(code):
 def test_agents_of_an_international_organisation(code):
     doc = code("Hundreds of UN troops withdrew from the Syrian sector of the Golan.")
     assert any(e.source.actor.code == "IGOUNOMIL" for e in doc.events)
+
+
+def test_pattern_marks_target_and_source_prepositions(tmp_path):
+    from eventcoder.coding.verbs import VerbLexicon
+    from eventcoder.engine import Engine
+
+    path = tmp_path / "verbs.txt"
+    path.write_text("--- CELEBRATE  [017] ---\nCELEBRATE\n- * holiday (at ^) (with +)  [017]\n"
+                    "--- RECEIVE  [030] ---\nRECEIVE\n- * money (from $)  [071]\n")
+    engine = Engine(lexicon=VerbLexicon.from_petrarch(path))
+    doc = engine.code_text("Poland celebrated the holiday at Vilnius with Latvia.")
+    assert [(e.source.actor.code, e.cameo, e.target.actor.code) for e in doc.events] == [
+        ("POL", "017", "LVA")]
+    doc = engine.code_text("Poland received money from Germany.")
+    assert [(e.source.actor.code, e.cameo, e.target.actor.code) for e in doc.events] == [
+        ("DEU", "071", "POL")]

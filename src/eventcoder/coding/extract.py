@@ -215,7 +215,15 @@ class EventExtractor:
                 # subjects are each other's counterparts
                 partners = [s for s in sources if s is not source and not self._same(s, source)]
                 for target, match in self._coded_targets(v, index, source, partners):
-                    yield Triple(v, source, target, match)
+                    marked = self._prep_objects(v, match.source_prep, index) \
+                        if match.source_prep else []
+                    doer = next((m for m in marked if not self._same(m, source)), None)
+                    if doer is not None:
+                        # "received money from Osgiliath" ("* money (from $)"): the marked
+                        # object gives, the subject receives
+                        yield Triple(v, doer, source, match)
+                    else:
+                        yield Triple(v, source, target, match)
 
     def _unknown_doer(self, v: Token, index: MentionIndex) -> Iterator[Triple]:
         """"Three civilians were killed in a bombing": violence against a named victim is an
@@ -304,6 +312,14 @@ class EventExtractor:
                             break
         return groups
 
+    def _prep_objects(self, v: Token, word: str, index: MentionIndex,
+                      obj: Token | None = None) -> list[Located]:
+        """Actors in the objects of preposition ``word`` on the verb or on its object."""
+        heads = list(v.children) + (list(obj.children) if obj is not None else [])
+        return [m for c in heads if c.dep_ == "prep" and c.lower_ == word
+                for p in c.children if p.dep_ == "pobj"
+                for m in mentions_at(p, index, self.keep_unresolved)]
+
     @staticmethod
     def _same(a: Located, b: Located) -> bool:
         if a is b:
@@ -361,7 +377,16 @@ class EventExtractor:
             if not groups and obj is not conj_objs[0]:
                 groups = self._target_candidates(v, conj_objs[0], index, source,
                                                  places=not partners)
-            targets = groups[0] if groups else []
+            # an unknown name ("celebrated Iftar with the leaders of Gondor") gives way to a
+            # known party further on
+            targets = next((g for g in groups if any(m.actor is not None for m in g)),
+                           groups[0] if groups else [])
+            if match.target_prep:
+                # the pattern marks whose object is the target: "celebrated Eid at Osgiliath
+                # with Gondor" ("* eid (at ^) (with +)") -> Gondor
+                marked = [m for m in self._prep_objects(v, match.target_prep, index, obj)
+                          if not self._same(m, source)]
+                targets = marked or targets
             if not targets and partners and v.lemma_.lower() not in REPORTING_VERBS \
                     and (match.code or "")[:2] != "01":
                 codes.add(key)
