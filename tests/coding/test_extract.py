@@ -163,3 +163,45 @@ def test_pattern_marks_target_and_source_prepositions(tmp_path):
     doc = engine.code_text("Poland received money from Germany.")
     assert [(e.source.actor.code, e.cameo, e.target.actor.code) for e in doc.events] == [
         ("DEU", "071", "POL")]
+
+
+def _asserted(doc) -> list[tuple[str, str]]:
+    return [(e.cameo, e.pattern) for e in doc.events if e.modality == "asserted"]
+
+
+def test_reported_would_after_confirm_is_a_stated_threat(code):
+    doc = code("NATO confirmed on Wednesday it would tighten the naval blockade of Serbia.")
+    assert any(e.cameo == "191" and e.modality == "intended" for e in doc.events)
+    assert "1381" in [c for c, _ in _asserted(doc)]  # threaten blockade
+
+
+def test_prepared_to_is_a_stated_intent(code):
+    doc = code("The Iraqi government is prepared to impose martial law.")
+    assert any(e.cameo == "1724" and e.modality == "intended" for e in doc.events)
+    assert "1324" in [c for c, _ in _asserted(doc)]
+
+
+def test_sworn_to_fight_is_a_threat(code):
+    doc = code("Ethnic Albanians have sworn to fight until they gain control of villages "
+               "near Macedonia's border with Bulgaria.")
+    assert any(c.startswith("138") for c, _ in _asserted(doc))
+
+
+def test_wants_to_attack_is_an_unspecified_threat(code):
+    assert "138" in [c for c, _ in _asserted(code("Obama wants to attack Switzerland."))]
+
+
+def test_attempted_assassination_is_an_act(code):
+    doc = code("Militants said they attempted to assassinate Prime Minister Iyad Allawi.")
+    assert any(c in {"185", "186"} for c, _ in _asserted(doc))
+
+
+def test_conditional_agreement_states_no_intent(code):
+    doc = code("The party said it will boycott the vote unless the president agrees to "
+               "step down.")
+    assert not any(c.startswith("03") for c, _ in _asserted(doc))
+
+
+def test_will_do_an_intent_coded_act_is_that_intent(code):
+    doc = code("Interpol has said it will send a team to help identify the victims.")
+    assert "036" in [c for c, _ in _asserted(doc)]

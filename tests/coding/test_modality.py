@@ -33,6 +33,22 @@ def parse(engine):
         ("The government plans to expel the ambassador.", "expel", "intended"),
         ("He halted aid to force Zelensky to accept the deal.", "force", "intended"),
         ("The US asked Russia to withdraw its troops.", "withdraw", "hypothetical"),
+        # an attempt is the act itself (CAMEO 185 "attempt to assassinate")
+        ("Militants said they attempted to assassinate the prime minister.", "assassinate",
+         "asserted"),
+        ("North Korea has tried to hack into South Korean computers.", "hack", "asserted"),
+        ("Russia did not try to attack the convoy.", "attack", "negated"),
+        # "confirmed it would": reported "will", as after "said"
+        ("NATO confirmed on Wednesday it would tighten the naval blockade of Serbia.",
+         "tighten", "intended"),
+        ("The army is prepared to impose martial law.", "impose", "intended"),
+        # an intention that is itself negated or conditional is no plan
+        ("Israel did not agree to withdraw its troops.", "withdraw", "negated"),
+        ("Syria may refuse to withdraw its troops.", "withdraw", "hypothetical"),
+        ("They will boycott the vote unless the president agrees to step down.", "step",
+         "hypothetical"),
+        # the parser may hang the negation on an adverb of the verb
+        ("The minister did not even ever clash with Eriador.", "clash", "negated"),
     ],
 )
 def test_modality(parse, sentence, verb, expected):

@@ -354,3 +354,12 @@ def test_petrarch2_gold_sentences(nlp: Any, lex: VerbLexicon) -> None:
         total += len(gold)
     assert total == 80
     assert found / total >= 0.6
+
+
+def test_irregular_past_of_a_prefixed_verb_is_matched(lex: VerbLexicon) -> None:
+    # the parser leaves "retook" as its own lemma; the lexicon knows it is "retake"
+    assert lex.lemma("retook") == "retake" and "retook" in lex.lemmas()
+    assert lex.lemma("overrode") == "override"
+    assert lex.lemma("attack") == "attack"
+    match = lex.match(VerbFrame("retook", objects=("strategic", "village")))
+    assert match is not None and match.code == "192"

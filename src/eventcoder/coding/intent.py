@@ -13,13 +13,16 @@ from spacy.tokens import Token
 
 INTENT_VERBS = {"agree", "offer", "promise", "pledge", "vow", "plan", "intend", "decide",
                 "undertake", "propose", "want", "commit", "volunteer", "resolve", "aim",
-                "hope", "wish", "seek", "prepare", "consent", "announce"}
+                "hope", "wish", "seek", "prepare", "consent", "announce", "swear"}
 INTENT_ADJECTIVES = {"ready", "willing", "prepared", "committed", "determined", "eager",
                      "keen", "set", "poised"}
 THREAT_VERBS = {"vow", "pledge", "promise", "plan", "intend", "threaten", "warn", "decide",
-                "resolve", "prepare", "say", "said-would"}  # "said they would boycott"
+                "resolve", "prepare", "say", "said-would",  # "said they would boycott"
+                "swear", "ready", "prepared", "determined", "poised", "set",
+                "want"}  # "wants to attack" is 138 as "wants to meet" is 036
 SPEECH = {"say", "announce", "declare", "state", "tell", "confirm", "insist", "reiterate",
-          "stress", "conclude", "argue", "add", "write", "repeat", "warn", "believe"}
+          "stress", "conclude", "argue", "add", "write", "repeat", "warn", "believe",
+          "indicate", "acknowledge", "admit", "signal"}
 DEMAND_MODALS = {"must", "should"}
 FUTURE = {"will", "shall", "'ll"}
 REFUSE_VERBS = {"refuse", "decline", "reject"}
@@ -33,15 +36,16 @@ _COOPERATION = {
     "08": "035", "081": "0351", "082": "0352", "083": "034", "0831": "0341", "0832": "0342",
     "0833": "0343", "0834": "0344", "084": "0353", "085": "0354", "086": "0355",
     "087": "0356",
-    "03": "",  # already an intent
 }
+# ("wants to attack": unspecified force 190 is the unspecified threat 138; air strikes 195
+# are a conventional attack, 1384)
 _CONFLICT = {
     "14": "133", "15": "130",
     "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135",
     "166": "136",
     "17": "137", "172": "132", "1721": "1321", "1722": "1322", "1723": "1323",
     "1724": "1324",
-    "18": "1383", "19": "138", "190": "1384", "191": "1381", "192": "1382", "195": "1384",
+    "18": "1383", "19": "138", "191": "1381", "192": "1382", "195": "1384",
     "20": "1385",
 }
 
@@ -65,7 +69,10 @@ def intent_governor(v: Token) -> str | None:
         return "say" if _reported(v) else "will"
     if _reported(v) and any(c.dep_ == "aux" and c.lower_ == "would" for c in v.children):
         return "said-would"  # reported speech shifts "will" back to "would"
-    if v.dep_ == "xcomp":
+    # "vowed to fight" (xcomp); "have sworn to fight" is sometimes parsed as a purpose clause
+    if v.dep_ == "xcomp" or (v.dep_ == "advcl" and v.head.pos_ == "VERB"
+                             and v.head.lemma_.lower() in INTENT_VERBS
+                             and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)):
         head = v.head
         lemma = head.lemma_.lower()
         if head.pos_ == "VERB" and lemma in REFUSE_VERBS:
@@ -79,8 +86,12 @@ def intent_governor(v: Token) -> str | None:
 
 def expressed_code(code: str, governor: str) -> str | None:
     """The CAMEO code of stating the intention to do ``code`` (None: no such code)."""
+    if code.startswith("03"):
+        # the dictionary already codes this act as an intent ("send a team" 036): stating
+        # that one will do it is that intent
+        return code
     hit = _lookup(_COOPERATION, code)
-    if hit is not None or code.startswith("03"):
+    if hit is not None:
         return hit
     if governor in THREAT_VERBS:
         return _lookup(_CONFLICT, code)

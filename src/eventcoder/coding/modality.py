@@ -14,22 +14,29 @@ from ..records import Modality
 from .intent import INTENT_ADJECTIVES
 
 NEGATORS = {"not", "n't", "never", "no", "nor"}
+# "did not even ever clash": the parser may hang the negation on the adverb ("not only" is
+# no negation of the verb and is not listed)
+NEGATED_ADVERBS = {"ever", "even", "yet", "again", "anymore", "once"}
 NEGATING_VERBS = {"refuse", "decline", "fail", "refrain", "reject", "avoid", "deny", "stop",
                   "cease", "neglect", "forgo"}
 HYPOTHETICAL_MODALS = {"would", "could", "may", "might", "should", "must", "can", "ought",
                        "'d", "wo"}
 FUTURE_MODALS = {"will", "shall", "'ll"}
 INTENT_VERBS = {"plan", "intend", "want", "hope", "seek", "aim", "promise", "vow", "pledge",
-                "prepare", "try", "attempt", "wish", "expect", "mean", "propose", "offer",
-                "agree", "consider", "decide", "plot", "scheme", "look", "long", "strive",
-                "struggle", "eager"}
+                "prepare", "wish", "expect", "mean", "propose", "offer", "agree", "consider",
+                "decide", "plot", "scheme", "look", "long", "strive", "struggle", "eager",
+                "swear"}
+# "tried to assassinate", "attempted to hack": an attempt is itself the act (CAMEO codes an
+# attempted assassination as 186); the attempted clause keeps the attempt's own modality
+ATTEMPT_VERBS = {"try", "attempt"}
 DEMAND_VERBS = {"ask", "urge", "call", "demand", "press", "push", "request", "appeal", "insist",
                 "order", "tell", "force", "pressure", "encourage", "invite", "threaten",
                 "warn", "allow", "let", "help", "convince", "persuade"}
 CONDITION_MARKS = {"if", "unless", "whether", "lest"}
 SPEECH_VERBS = {"say", "tell", "add", "state", "announce", "claim", "report", "declare",
                 "insist", "note", "explain", "write", "argue", "suggest", "caution", "warn",
-                "stress", "believe", "think"}
+                "stress", "believe", "think", "confirm", "reiterate", "repeat", "indicate",
+                "acknowledge", "admit", "signal", "conclude"}
 CLAIM_NOUNS = {"claim", "report", "allegation", "rumor", "rumour", "accusation", "assertion",
                "suggestion", "speculation", "belief", "fear", "notion", "idea", "story"}
 # Clause links through which the governing clause's modality reaches this one.
@@ -38,7 +45,9 @@ GOVERNED = {"xcomp", "ccomp", "advcl", "csubj", "relcl", "acl", "pcomp", "conj",
 
 def _own_modality(v: Token) -> Modality | None:
     """What the clause headed by ``v`` says about itself, or None if it says nothing."""
-    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in v.children):
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never")
+           or (c.dep_ == "advmod" and c.lower_ in NEGATED_ADVERBS
+               and any(g.dep_ == "neg" for g in c.children)) for c in v.children):
         return "negated"
     if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in v.children):
         return "hypothetical"
@@ -67,10 +76,15 @@ def _link_effect(v: Token) -> Modality | None:
     head = v.head
     lemma = head.lemma_.lower()
     if v.dep_ == "xcomp":
+        # "may refuse to", "did not agree to withdraw", "unless he agrees to step down": an
+        # intention or refusal that is itself negated or conditional is no stated plan
         if lemma in NEGATING_VERBS:
-            return "negated"
+            return "hypothetical" if _own_modality(head) == "hypothetical" else "negated"
         if lemma in INTENT_VERBS or lemma in INTENT_ADJECTIVES:
-            return "intended"
+            governing = _own_modality(head)
+            if governing is None and head.pos_ == "ADJ" and head.dep_ == "acomp":
+                governing = _own_modality(head.head)  # "is not willing to", "would be ready to"
+            return governing if governing in {"negated", "hypothetical"} else "intended"
         if lemma in DEMAND_VERBS:
             return "hypothetical"
     if v.dep_ in {"ccomp", "xcomp"} and lemma in DEMAND_VERBS - SPEECH_VERBS:
@@ -80,8 +94,10 @@ def _link_effect(v: Token) -> Modality | None:
         return "hypothetical"
     if v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
         return "intended"  # purpose: "halted aid to force Zelensky ..." states an aim
-    if v.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN"}:
+    if v.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN"} \
+            and lemma not in ATTEMPT_VERBS:
         # "the opportunity to end the war", "calls to withdraw": a possibility, not an act
+        # ("an attempt to assassinate him": the attempt was made, see ATTEMPT_VERBS)
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
             return "hypothetical"
     if v.dep_ == "pcomp" and head.lower_ in CONDITION_MARKS:

@@ -304,6 +304,49 @@ class _View:
         return False
 
 
+# Irregular past forms (simple past, participle) of the strong verbs that compounds are built
+# on. The parser's lemmatizer knows "took" -> "take" but not always the prefixed compounds
+# ("retook", "overrode", "foresaw"), so the lexicon maps those forms to its own lemmas.
+IRREGULAR: dict[str, tuple[str, ...]] = {
+    "take": ("took", "taken"), "run": ("ran",), "ride": ("rode", "ridden"),
+    "see": ("saw", "seen"), "throw": ("threw", "thrown"), "draw": ("drew", "drawn"),
+    "go": ("went", "gone"), "come": ("came",), "fight": ("fought",), "build": ("built",),
+    "send": ("sent",), "hold": ("held",), "tell": ("told",), "sell": ("sold",),
+    "strike": ("struck", "stricken"), "stand": ("stood",), "write": ("wrote", "written"),
+    "break": ("broke", "broken"), "speak": ("spoke", "spoken"), "give": ("gave", "given"),
+    "bear": ("bore", "borne"), "swear": ("swore", "sworn"), "tear": ("tore", "torn"),
+    "shake": ("shook", "shaken"), "freeze": ("froze", "frozen"), "choose": ("chose", "chosen"),
+    "rise": ("rose", "risen"), "drive": ("drove", "driven"), "fall": ("fell", "fallen"),
+    "fly": ("flew", "flown"), "win": ("won",), "seek": ("sought",), "bring": ("brought",),
+    "buy": ("bought",), "think": ("thought",), "teach": ("taught",), "deal": ("dealt",),
+    "meet": ("met",), "lead": ("led",), "flee": ("fled",), "bind": ("bound",),
+    "find": ("found",), "lay": ("laid",), "pay": ("paid",), "make": ("made",),
+    "keep": ("kept",), "leave": ("left",), "lose": ("lost",), "hide": ("hid", "hidden"),
+    "begin": ("began", "begun"), "forgive": ("forgave", "forgiven"),
+    "forbid": ("forbade", "forbidden"), "shoot": ("shot",), "sweep": ("swept",),
+    "sink": ("sank", "sunk"), "sting": ("stung",), "steal": ("stole", "stolen"),
+    "wake": ("woke", "woken"), "weave": ("wove", "woven"), "wind": ("wound",),
+    "do": ("did", "done"), "get": ("got", "gotten"), "grow": ("grew", "grown"),
+    "know": ("knew", "known"), "blow": ("blew", "blown"), "spend": ("spent",),
+    "lend": ("lent",), "feel": ("felt",), "sit": ("sat",), "hang": ("hung",),
+}
+# Prefixes of verb compounds whose past forms follow the base verb ("retake" -> "retook").
+PREFIXES = ("re", "re-", "over", "under", "out", "with", "fore", "mis", "up", "be", "for",
+            "counter", "co", "pre")
+
+
+def _irregular_aliases(lemmas: Iterable[str]) -> dict[str, str]:
+    """Past forms of the lexicon's (prefixed) strong verbs -> the lemma: "retook" -> "retake"."""
+    out: dict[str, str] = {}
+    for lemma in lemmas:
+        for prefix in ("", *PREFIXES):
+            base = lemma[len(prefix):]
+            if lemma.startswith(prefix) and base in IRREGULAR:
+                for form in IRREGULAR[base]:
+                    out.setdefault(prefix + form, lemma)
+    return out
+
+
 class VerbLexicon:
     """CAMEO verb patterns indexed by verb lemma; ``match`` codes a VerbFrame."""
 
@@ -312,6 +355,7 @@ class VerbLexicon:
     def __init__(self, dictionaries: Iterable[dict[str, Any]] = ()) -> None:
         self._index: dict[str, list[_Entry]] = {}
         self._synsets: dict[str, list[str]] = {}
+        self._alias: dict[str, str] = {}
         self._layers = 0
         for data in dictionaries:
             self._add(data)
@@ -322,6 +366,14 @@ class VerbLexicon:
         for lemma, entries in _compile({**data, "synsets": self._synsets}, self._layers).items():
             self._index.setdefault(lemma, []).extend(entries)
         self._layers += 1
+        self._alias = {form: lemma for form, lemma in _irregular_aliases(self._index).items()
+                       if form not in self._index}
+
+    def lemma(self, word: str) -> str:
+        """The lexicon's lemma for a parser lemma: itself, or the verb an irregular past form
+        belongs to when the parser left it as is ("retook" -> "retake")."""
+        word = word.lower()
+        return word if word in self._index else self._alias.get(word, word)
 
     @classmethod
     def default(cls) -> VerbLexicon:
@@ -351,19 +403,21 @@ class VerbLexicon:
         new = VerbLexicon()
         new._index = {k: list(v) for k, v in self._index.items()}
         new._synsets, new._layers = dict(self._synsets), self._layers
+        new._alias = dict(self._alias)
         new._add(read_petrarch(path, strict=strict, known=self._synsets))
         return new
 
     def __contains__(self, lemma: object) -> bool:
-        return isinstance(lemma, str) and lemma.lower() in self._index
+        return isinstance(lemma, str) and self.lemma(lemma) in self._index
 
     def lemmas(self) -> frozenset[str]:
-        return frozenset(self._index)
+        """Every word ``match`` codes: the lemmas and the irregular past forms it maps."""
+        return frozenset(self._index) | frozenset(self._alias)
 
     def match(self, frame: VerbFrame) -> VerbMatch | None:
         """Most specific matching pattern (ties: later layer, pattern from this very verb,
         earlier line); a ``[---]`` pattern means no event; else the default code, else None."""
-        lemma = frame.lemma.lower()
+        lemma = self.lemma(frame.lemma)
         entries = self._index.get(lemma)
         if not entries:
             return None
