@@ -391,3 +391,11 @@ def test_add_replaces_entry_and_indexes(kb: KnowledgeBase) -> None:
     mine.add(Entry(id="country:ZZZ", type="country", name="Zedland", code="ZZZ",
                    country="ZZZ", demonyms=("Zedlander",)))
     assert mine.demonym("Zedlanders") is None and mine.demonym("Zedlander") == "ZZZ"
+
+
+@pytest.mark.parametrize("phrase,sector", [
+    ("youths", "CVL"), ("prisoners", "CVL"), ("inhabitants", "CVL"),
+    ("opposition groups", "OPP"), ("hackers", "CRM")])
+def test_people_nouns_are_agents(kb: KnowledgeBase, phrase: str, sector: str) -> None:
+    found = kb.agent(phrase)
+    assert found is not None and found[0] == sector
