@@ -205,3 +205,16 @@ def test_conditional_agreement_states_no_intent(code):
 def test_will_do_an_intent_coded_act_is_that_intent(code):
     doc = code("Interpol has said it will send a team to help identify the victims.")
     assert "036" in [c for c, _ in _asserted(doc)]
+
+
+def test_dictionary_listing_an_inflected_form_as_its_own_verb(tmp_path):
+    from eventcoder.coding.verbs import VerbLexicon
+    from eventcoder.engine import Engine
+
+    path = tmp_path / "verbs.txt"
+    path.write_text("--- LEAVE  [012] ---\nLEAVE\n\n--- LEFT  [042:043] ---\nLEFT\n")
+    engine = Engine(lexicon=VerbLexicon.from_petrarch(path))
+    doc = engine.code_text("The Polish president left for Vilnius for talks with Lithuania.")
+    assert {e.cameo for e in doc.events} == {"042", "043"}
+    doc = engine.code_text("The Polish president will leave Vilnius for talks with Lithuania.")
+    assert {e.cameo for e in doc.events} <= {"012"}

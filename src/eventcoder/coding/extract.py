@@ -202,7 +202,7 @@ class EventExtractor:
         skipped = {s.start for s in doc.sents
                    if self.discards is not None and self.discards.check(s.text) == "sentence"}
         for v in doc:
-            if v.pos_ not in {"VERB", "AUX"} or v.lemma_.lower() not in lemmas:
+            if v.pos_ not in {"VERB", "AUX"} or self._verb_word(v) not in lemmas:
                 continue
             if skipped and v.sent.start in skipped:
                 continue  # a discard phrase ("typhoon", "football") rules the sentence out
@@ -312,6 +312,15 @@ class EventExtractor:
                             break
         return groups
 
+    def _verb_word(self, v: Token) -> str:
+        """The lexicon entry for ``v``: its lemma, or the inflected form itself where the
+        dictionary lists that form as a verb of its own (UD-PETRARCH's "LEFT" [042:043],
+        apart from "LEAVE" [012])."""
+        word = v.lower_
+        if word != v.lemma_.lower() and self.lexicon.lemma(word) == word and word in self.lexicon:
+            return word
+        return v.lemma_.lower()
+
     def _prep_objects(self, v: Token, word: str, index: MentionIndex,
                       obj: Token | None = None) -> list[Located]:
         """Actors in the objects of preposition ``word`` on the verb or on its object."""
@@ -357,7 +366,7 @@ class EventExtractor:
             for c in v.children if c.dep_ in {"prep", "agent"}
         )
         subject = _words(list(v.doc[source.start:source.end]))
-        return VerbFrame(lemma=v.lemma_.lower(), particle=particle, objects=_words(objects),
+        return VerbFrame(lemma=self._verb_word(v), particle=particle, objects=_words(objects),
                          preps=preps, subject=subject)
 
     def _coded_targets(self, v: Token, index: MentionIndex, source: Located,
