@@ -61,6 +61,7 @@ UNTARGETED_ROOTS = {"08", "14", "15", "17", "18", "19", "20"}
 UNKNOWN_DOER_ROOTS = {"17", "18", "19", "20"}  # coercion and violence
 PLACE_TARGET_ROOTS = {"04", "08", "14", "15", "17", "18", "19", "20"}  # visits, protest, force
 PLACE_COUNTRY_METHODS = {"prep", "clause", "sentence"}  # places the sentence names
+PARTY_PREPS = {"for", "to", "toward", "towards", "against", "with", "by"}  # whom, not where
 DOMESTIC_PLACE_ROOTS = {"08", "14", "17", "18", "19", "20"}
 
 
@@ -95,6 +96,9 @@ def _agents_placed(triple: Triple, place: Place | None) -> Triple:
             and m.mention.start < place.end and place.start < m.mention.end
             for m in (triple.source, triple.target)):
         return triple  # "appreciation for China's assistance": a party, not where it happens
+    span = triple.verb.doc.char_span(place.start or 0, place.end or 0, alignment_mode="expand")
+    if span is None or (span.root.dep_ == "pobj" and span.root.head.lower_ in PARTY_PREPS):
+        return triple  # "aid for Romania and Poland" says for whom, not where
 
     def placed(m: Located | None) -> Located | None:
         a = m.actor if m is not None else None

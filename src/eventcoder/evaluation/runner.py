@@ -136,7 +136,7 @@ def _country(mention: Mention | None) -> str | None:
     actor = mention.actor
     if actor.country:
         return actor.country
-    if actor.type == "agent":
+    if actor.type == "agent" and actor.code == actor.sector:
         return None  # "soldiers", "the government": a sector with no state is no country
     return actor.code[:3] if actor.code and not actor.code.startswith("-") else None
 
