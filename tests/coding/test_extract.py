@@ -218,3 +218,11 @@ def test_dictionary_listing_an_inflected_form_as_its_own_verb(tmp_path):
     assert {e.cameo for e in doc.events} == {"042", "043"}
     doc = engine.code_text("The Polish president will leave Vilnius for talks with Lithuania.")
     assert {e.cameo for e in doc.events} <= {"012"}
+
+
+def test_passive_violence_takes_the_doer_of_the_act_noun(code):
+    doc = code("Four children were killed in Israeli tank shelling in the Gaza Strip.")
+    assert any(e.source.actor is not None and e.source.actor.country == "ISR"
+               and e.cameo_root == "19" for e in doc.events)
+    doc = code("Three civilians were killed in a bombing in Kabul.")
+    assert all(e.source.actor is None for e in doc.events if e.cameo_root == "19")
