@@ -84,3 +84,12 @@ def test_title_gives_an_office_the_knowledge_base_lacks():
     codes = [m.actor.code for m in doc.mentions if "Zorbaz" in m.text]
     assert codes[0] == "HRVGOV"
     assert codes[-1] != "HRVGOV"  # a former office is no office (elite, ELI)
+
+
+def test_title_and_ambiguous_surname_resolve_to_the_office_holder_of_the_day(code):
+    doc = code("President Bush met Vladimir Putin in Beijing.", on=date(2008, 8, 6))
+    m = next(m for m in doc.mentions if "Bush" in m.text)
+    assert m.actor is not None and m.actor.code == "USAGOV" and m.method == "title+surname"
+    doc = code("President Bush met Vladimir Putin in Beijing.", on=date(2024, 1, 1))
+    m = next(m for m in doc.mentions if "Bush" in m.text)
+    assert m.actor is None or m.method != "title+surname"  # nobody of that name in office

@@ -65,6 +65,7 @@ FORMAT_VERSION = 1
 LEADER = "leader"
 _TYPE_RANK = {"country": 0, "igo": 1, "organisation": 2, "group": 3, "person": 4, "capital": 5}
 _KIND_RANK = {k: i for i, k in enumerate(ROLE_KINDS)}
+OFFICE_SECTORS = {"GOV", "MIL", "LEG", "JUD"}  # offices a title before a surname can name
 
 #: Title phrases (normalised) -> role kind. "leader"/"ruler" give the pseudo-kind LEADER.
 TITLE_KINDS: dict[str, str] = {
@@ -119,6 +120,7 @@ class KnowledgeBase:
         self._roles: dict[tuple[str, str], list[tuple[Role, str]]] = {}  # (country, kind)
         self._titles: dict[tuple[str, str], list[tuple[Role, str]]] = {}  # (country, title)
         self._leader: dict[str, str] = {}
+        self._surnames: dict[str, list[str]] | None = None  # built on first use
         self._recency: dict[str, int] = {}
         self.common_words: set[str] = {w.lower() for w in common_words}
         self.ruler_skip: set[str] = {normalise(w) for w in ruler_skip}
@@ -195,6 +197,7 @@ class KnowledgeBase:
         self.ruler_skip.update(normalise(w) for w in ruler.get("skip", []))
         self.ruler_exact.update(normalise(w) for w in ruler.get("exact_case", []))
         self._patterns = None
+        self._surnames = None
         if obj.get("discards"):
             self.discards = self.discards.merged(Discards.from_dict(obj["discards"]))
 
@@ -293,6 +296,24 @@ class KnowledgeBase:
         return sorted(found, key=lambda e: (e.type == "capital", normalise(e.name) != key,
                                             _TYPE_RANK.get(e.type, 9),
                                             -self._recency.get(e.id, 0)))
+
+    def in_office(self, surname: str, on: date) -> Entry | None:
+        """The one person with this surname who holds an office on ``on`` ("President Bush"
+        in 2008; the surname alone is ambiguous and not a name in the index). None when
+        nobody or several do."""
+        if self._surnames is None:
+            index: dict[str, list[str]] = {}
+            for e in self._entries.values():
+                if e.type == "person" and e.roles:
+                    for name in (e.name, *e.aliases):
+                        parts = normalise(name).split()
+                        if len(parts) >= 2:
+                            index.setdefault(parts[-1], []).append(e.id)
+            self._surnames = {k: sorted(set(v)) for k, v in index.items()}
+        live = [self._entries[i] for i in self._surnames.get(normalise(surname), ())
+                if any(r.active(on) and r.sector in OFFICE_SECTORS
+                       for r in self._entries[i].roles)]
+        return live[0] if len(live) == 1 else None
 
     def demonym(self, word: str) -> str | None:
         """"Russian"/"Russians" -> "RUS"; "North Korean" -> "PRK"."""

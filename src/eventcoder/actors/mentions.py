@@ -407,7 +407,15 @@ class MentionFinder:
                     break
         if modifier is not None:
             first = min(first, modifier.i)
-        if name.actor is None and country:
+        holder = self.kb.in_office(doc[name.end - 1].text, on) \
+            if name.actor is None and on is not None and self.kb.title_kind(
+                doc[first:title.i + 1].text.lower()) is not None else None
+        if holder is not None and (country is None or holder.country == country):
+            # "President Bush" in 2008: an ambiguous surname after a title is whoever of
+            # that name held an office on the day
+            name.mention = _mention(doc, name.start, name.end, self.kb.actor(holder, on),
+                                    "title+surname", 0.85)
+        elif name.actor is None and country:
             actor = Actor(code=country + sector, name=name.mention.text, country=country,
                           sector=sector, type="person")
             name.mention = replace(_mention(doc, name.start, name.end, actor, "title", 0.8))
