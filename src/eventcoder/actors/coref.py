@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .kb import KnowledgeBase
 from .mentions import PRONOUNS, Located, MentionIndex, _mention, country_actor
@@ -25,6 +25,24 @@ WINDOW_SENTENCES = 3
 # "it"/"they" only as arguments: "it is clear that ..." has no antecedent
 GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "pobj"}
+# a clause reporting what its speaker says, believes or intends: "X announced that it ..."
+REPORTED_DEPS = {"ccomp"}
+SPEAKER_DEPS = {"nsubj"}
+
+
+class ResolvedIndex(MentionIndex):
+    """The mentions of an article after coreference, plus the actors a plural pronoun stands
+    for jointly: "Obama and Putin said they will attack": "they" is resolved to Obama and
+    also stands for Putin (whose own mention ``together`` returns)."""
+
+    def __init__(self, located: list[Located],
+                 joint: dict[int, list[Located]] | None = None) -> None:
+        super().__init__(located)
+        self.joint = joint or {}
+
+    def together(self, m: Located) -> list[Located]:
+        """Further actors the mention ``m`` stands for (none for most mentions)."""
+        return self.joint.get(m.start, []) if m.kind == "pronoun" else []
 
 
 def _is_person(m: Located) -> bool:
@@ -44,6 +62,7 @@ def resolve_references(doc: Doc, index: MentionIndex, kb: KnowledgeBase,
     out: list[Located] = []
     pending = {m.start: m for m in index}
     history: list[Located] = []
+    joint: dict[int, list[Located]] = {}
     for tok in doc:
         m = pending.get(tok.i)
         if m is not None:
@@ -59,18 +78,87 @@ def resolve_references(doc: Doc, index: MentionIndex, kb: KnowledgeBase,
                 word in PRONOUNS or (word in GROUP_PRONOUNS and tok.dep_ in ARGUMENT_DEPS)):
             fits = _is_person if word in PRONOUNS else (
                 _is_state if word in {"it", "its"} else _is_group)
-            ante = _antecedent(tok.i, history, sent_of, doc, fits)
-            if ante is not None and word in GROUP_PRONOUNS and _subject_in_between(
-                    doc, ante, tok.i):
-                ante = None  # "the reaction ..., it seeks": a non-actor subject came between
-            if ante is None:
+            speakers = _speakers(tok, index, out) if word in GROUP_PRONOUNS else None
+            if speakers is not None:
+                antes = speakers
+            else:
+                ante = _antecedent(tok.i, history, sent_of, doc, fits)
+                if ante is not None and word in GROUP_PRONOUNS and _subject_in_between(
+                        doc, ante, tok.i):
+                    ante = None  # "the reaction ..., it seeks": a non-actor subject came between
+                antes = [ante] if ante is not None else []
+            if not antes:
                 continue
-            mention = _mention(doc, tok.i, tok.i + 1, ante.actor, "coref", 0.6)
-            mention = replace(mention, antecedent=ante.mention.antecedent or ante.mention.text)
-            loc = Located(tok.i, tok.i + 1, tok.i, mention, "pronoun")
+            loc = _pronoun(doc, tok, antes[0])
             out.append(loc)
             history.append(loc)
-    return MentionIndex(out)
+            if len(antes) > 1:
+                # the further actors are represented by their own mentions, so that each
+                # keeps its place in the text
+                joint[tok.i] = antes[1:]
+    return ResolvedIndex(out, joint)
+
+
+def _pronoun(doc: Doc, tok: Token, ante: Located) -> Located:
+    mention = _mention(doc, tok.i, tok.i + 1, ante.actor, "coref", 0.6)
+    mention = replace(mention, antecedent=ante.mention.antecedent or ante.mention.text)
+    return Located(tok.i, tok.i + 1, tok.i, mention, "pronoun")
+
+
+def _speakers(tok: Token, index: MentionIndex, resolved: list[Located]) -> list[Located] | None:
+    """The subject of the verb that reports the clause the pronoun is the subject (or the
+    subject's owner) of: "Iraq's government announced that it is prepared", "Obama and Putin
+    said they will attack". ``None`` when the pronoun is not in such a clause or the speaker
+    is no actor or does not agree with the pronoun ("Obama said it ...": the usual search
+    for an antecedent then applies)."""
+    word = tok.lower_
+    subject = tok.head if tok.dep_ == "poss" else tok
+    if subject.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    clause = subject.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # "said it would withdraw and (it would) ...": the first conjunct
+    if clause.dep_ not in REPORTED_DEPS or clause.head.i == clause.i:
+        return None
+    verb = clause.head
+    heads = [c for c in verb.children if c.dep_ in SPEAKER_DEPS]
+    if not heads:
+        return None
+    by_start = {m.start: m for m in resolved}
+    found: list[Located] = []
+    for h in _conjuncts(heads[0]):
+        m = index.at(h.i)
+        m = by_start.get(m.start, m) if m is not None else by_start.get(h.i)
+        if m is None or m.actor is None or m in found:
+            continue
+        found.append(m)
+    if not found:
+        return None
+    if word in {"it", "its"}:
+        # "it" is one state, organisation or government, never a person or a joint subject
+        one = found[0]
+        ok = len(found) == 1 and len(_conjuncts(heads[0])) == 1 and one.actor is not None \
+            and one.actor.type != "person" and not _plural(one)
+        return found if ok else None
+    # "they": joint subjects, a plural agent or group, or a state speaking for its people
+    if len(found) > 1:
+        return found
+    one = found[0]
+    return found if _plural(one) or (one.actor is not None and one.actor.type in
+                                     {"country", "group", "organisation", "igo"}) else None
+
+
+def _conjuncts(t: Token) -> list[Token]:
+    out = [t]
+    for c in t.children:
+        if c.dep_ == "conj":
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _plural(m: Located) -> bool:
+    head = m.mention.text.split()[-1] if m.mention.text else ""
+    return head.endswith("s") and not head.endswith("ss") and m.kind in {"agent", "demonym"}
 
 
 def _subject_in_between(doc: Doc, ante: Located, i: int) -> bool:

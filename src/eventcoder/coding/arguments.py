@@ -12,6 +12,10 @@ from spacy.tokens import Token
 from ..actors.mentions import Located, MentionIndex
 
 SUBJECT_INHERIT = {"conj", "xcomp", "advcl"}
+# participles that, in the passive form with no agent, describe the subject's stance, not an
+# act done to it: "Israel is opposed to", "Vietnam is committed to", "X is determined to"
+STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "prepare", "dedicate", "resolve",
+                       "dispose", "incline", "engage", "involve", "devote", "poise"}
 COMPLEMENT_DEPS = {"acomp", "prep", "advmod", "attr", "oprd"}
 
 
@@ -59,12 +63,35 @@ def mentions_at(t: Token, index: MentionIndex, keep_unresolved: bool = True) -> 
                         child.dep_ == "prep" and child.lower_ == "of"):
                     m = index.at(child.i) or next(
                         (index.at(g.i) for g in child.children if index.at(g.i)), None)
+                    if m is None and child.dep_ == "prep" and _quantity(c):
+                        # "thousands of Iraqi Kurds", "a group of Moroccan diplomats": the
+                        # people counted, named by their demonym
+                        m = next((index.at(d.i) for g in child.children if g.dep_ == "pobj"
+                                  for d in g.children if d.dep_ in {"amod", "compound"}
+                                  and index.at(d.i)), None)
                     if m is not None:
                         break
         if m is not None and m not in out and usable(m, keep_unresolved):
             out.append(m)
             out.extend(x for x in _listed_with(c, m, index) if x not in out)
+            # "Obama and Putin said they will attack": "they" stands for each of them
+            out.extend(x for x in _together(index, m) if x not in out)
     return out
+
+
+def _together(index: MentionIndex, m: Located) -> list[Located]:
+    together = getattr(index, "together", None)
+    return together(m) if together is not None else []
+
+
+QUANTITY_NOUNS = {"thousand", "hundred", "dozen", "million", "score", "group", "number",
+                  "band", "crowd", "majority", "minority", "delegation", "contingent",
+                  "team", "some", "many", "most", "all", "several", "few"}
+
+
+def _quantity(t: Token) -> bool:
+    """A head that counts or gathers people rather than naming them ("thousands of")."""
+    return t.pos_ == "NUM" or t.lemma_.lower() in QUANTITY_NOUNS
 
 
 def _listed_with(t: Token, m: Located, index: MentionIndex) -> list[Located]:
@@ -115,8 +142,16 @@ def subjects_of(v: Token, index: MentionIndex, keep_unresolved: bool = True) -> 
 
 def _governing_subject(v: Token, index: MentionIndex, keep_unresolved: bool) -> list[Located]:
     node = v
+    via: str | None = None  # the relation climbed to reach ``node``
     for _ in range(4):
         passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in node.children)
+        if passive and (via == "xcomp" or (via is None and _stative(node))):
+            # "Russia was urged to withdraw", "Obama is scheduled to attend": the passive's
+            # subject does the infinitive; "Israel is opposed to", "X is committed to": a
+            # state the subject is in, not a deed done to it
+            for c in node.children:
+                if c.dep_ == "nsubjpass":
+                    return mentions_at(c, index, keep_unresolved)
         for c in node.children:
             if passive and c.dep_ == "agent":
                 for p in c.children:
@@ -125,7 +160,7 @@ def _governing_subject(v: Token, index: MentionIndex, keep_unresolved: bool) -> 
             if not passive and c.dep_ in {"nsubj", "csubj"}:
                 return mentions_at(c, index, keep_unresolved)
         if passive:
-            return []
+            return _act_doer(node, index) if via is None else []
         if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN"}:
             # "Putin, who was banished ...": the relative pronoun stands for the head noun
             return mentions_at(node.head, index, keep_unresolved)
@@ -134,6 +169,7 @@ def _governing_subject(v: Token, index: MentionIndex, keep_unresolved: bool) -> 
             if node.dep_ == "xcomp" and objs:
                 # "force Zelensky to accept": the object is the doer of the xcomp
                 return mentions_at(objs[0], index, keep_unresolved)
+            via = node.dep_
             node = node.head
             # "is about to restore", "is ready to send": climb over the adjective or
             # preposition that carries the infinitive to the verb that has the subject
@@ -142,6 +178,27 @@ def _governing_subject(v: Token, index: MentionIndex, keep_unresolved: bool) -> 
             continue
         return []
     return []
+
+
+def _act_doer(v: Token, index: MentionIndex) -> list[Located]:
+    """"Three civilians were killed in a Russian air strike": a passive with no agent whose
+    "in"/"during" phrase is an act with a named doer was done by that doer."""
+    from .nominal import act_doer  # local import: nominal builds on this module
+
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ in {"in", "during"}:
+            for p in c.children:
+                if p.dep_ == "pobj" and p.pos_ == "NOUN":
+                    doer = act_doer(p, index)
+                    if doer is not None:
+                        return [doer]
+    return []
+
+
+def _stative(v: Token) -> bool:
+    """A passive participle read as a state of its subject: a stance verb, no "by" agent."""
+    return v.lemma_.lower() in STATIVE_PARTICIPLES and v.tag_ == "VBN" \
+        and not any(c.dep_ == "agent" for c in v.children)
 
 
 def _nearest_before(v: Token, index: MentionIndex, keep_unresolved: bool) -> list[Located]:

@@ -3,8 +3,9 @@ soldiers on Ithilen", "Israeli tank shelling". The verb coder misses these when 
 verb is no event verb ("riots are continuing", "four were killed in Israeli shelling").
 
 Deliberately narrow: a small noun table of unambiguous acts, a doer that is named on the noun
-itself (adjective, compound, possessive or "by" phrase), and a noun whose governing verb was
-not itself coded (so "staged a protest" is not counted twice).
+itself (adjective, compound, possessive or "by" phrase) or is the subject of a light verb
+whose object the noun is ("Gondor launched an offensive against Osgiliath"), and a noun whose
+governing verb was not itself coded (so "staged a protest" is not counted twice).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..actors.mentions import Located, MentionIndex
-from .arguments import conjuncts
+from .arguments import conjuncts, subjects_of, subtree
 
 # noun lemma -> CAMEO code (codebook descriptions in data/cameo.tsv)
 NOUN_EVENTS: dict[str, str] = {
@@ -29,6 +30,20 @@ PATIENT_ADJECTIVE = {"invasion", "incursion", "blockade", "massacre", "crackdown
                      "assassination", "kidnapping", "abduction", "occupation"}
 DOER_DEPS = {"amod", "compound", "poss", "nmod"}
 TARGET_PREPS = {"against", "on", "of", "in", "into"}
+# verbs that only carry the act their object names: the subject does the act
+LIGHT_VERBS = {"launch", "stage", "mount", "carry", "conduct", "wage", "begin", "start",
+               "hold", "unleash", "resume", "renew", "intensify", "escalate", "step", "open",
+               "undertake", "lead", "organize", "organise"}
+# nouns that are an act only as the object of a light verb ("opened fire on", "launched an
+# investigation into"); alone they are too ambiguous ("a fire broke out")
+LIGHT_NOUN_EVENTS: dict[str, str] = {
+    "fire": "190", "investigation": "090", "inquiry": "090", "probe": "090",
+}
+# a light verb's own prepositions that name the target of the act ("launched attacks on X")
+LIGHT_TARGET_PREPS = {"against", "on", "into"}
+# words that may stand between the light verb's object and the head noun of its phrase in a
+# misparsed compound ("a new bombing and shelling offensive")
+PHRASE_POS = {"NOUN", "ADJ", "CCONJ", "PUNCT", "VERB"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +90,11 @@ def _doer(noun: Token, index: MentionIndex) -> Located | None:
     return None
 
 
+def act_doer(noun: Token, index: MentionIndex) -> Located | None:
+    """The doer named on ``noun`` if it is an act of the noun table ("a Russian air strike")."""
+    return _doer(noun, index) if _code(noun) is not None else None
+
+
 def _target(noun: Token, index: MentionIndex, source: Located) -> Located | None:
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
@@ -90,6 +110,58 @@ def _target(noun: Token, index: MentionIndex, source: Located) -> Located | None
     return None
 
 
+def _light_verb(noun: Token) -> Token | None:
+    """The light verb whose direct object ``noun`` is ("launched an attack"), if any."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in LIGHT_VERBS:
+        return head
+    return None
+
+
+def _phrase_head(noun: Token, code: str) -> tuple[Token, str]:
+    """The last act noun of the object phrase: "a new bombing and shelling offensive" is an
+    offensive even where the parser makes "bombing" the object and splits the rest off."""
+    best = (noun, code)
+    for t in noun.doc[noun.i + 1:noun.sent.end]:
+        if t.pos_ not in PHRASE_POS or (t.pos_ == "PUNCT" and t.text != ","):
+            break
+        if t.pos_ == "VERB" and t.tag_ != "VBG":
+            break
+        c = _code(t) if t.pos_ == "NOUN" else None
+        if c is not None:
+            best = (t, c)
+    return best
+
+
+def _light_target(noun: Token, verb: Token, index: MentionIndex,
+                  source: Located) -> Located | None:
+    """The target of an act named by a light verb's object: on the noun ("an offensive
+    against X"), on the verb ("launched attacks yesterday on X"), or on the next
+    against/on/into phrase of the object's own words where the parser split them off."""
+    found = _target(noun, index, source)
+    if found is not None:
+        return found
+    skip = {"relcl", "advcl", "ccomp", "acl", "nsubj", "nsubjpass"}
+    for t in subtree(verb, skip):
+        if t.dep_ != "prep" or t.lower_ not in LIGHT_TARGET_PREPS or t.i < noun.i:
+            continue
+        if t.head.i != verb.i and not any(a.i == verb.i for a in t.head.ancestors):
+            continue
+        for p in t.children:
+            if p.dep_ != "pobj":
+                continue
+            for c in conjuncts(p):
+                m = index.at(c.i)
+                if m is None:
+                    m = next((index.at(g.i) for g in c.children
+                              if g.dep_ in DOER_DEPS and index.at(g.i)), None)
+                if m is not None and m.actor is not None and m is not source \
+                        and m.actor.code != (source.actor.code if source.actor else None):
+                    return m
+        return None  # only the first such phrase
+    return None
+
+
 def noun_events(doc_tokens: list[Token], index: MentionIndex,
                 coded_verbs: set[int]) -> list[NounEvent]:
     out: list[NounEvent] = []
@@ -97,13 +169,22 @@ def noun_events(doc_tokens: list[Token], index: MentionIndex,
         if noun.pos_ != "NOUN":
             continue
         code = _code(noun)
+        verb = _light_verb(noun)
+        if code is None and verb is not None:
+            code = LIGHT_NOUN_EVENTS.get(noun.lemma_.lower())
         if code is None:
             continue
         head = noun.head
         if head.i in coded_verbs:
             continue  # "staged a protest", "launched an attack": the verb already coded it
         source = _doer(noun, index)
-        if source is None:
+        if source is not None:
+            out.append(NounEvent(noun, source, _target(noun, index, source), code))
             continue
-        out.append(NounEvent(noun, source, _target(noun, index, source), code))
+        if verb is None:
+            continue
+        # "Gondor launched an offensive against Osgiliath": the light verb's subject does it
+        act, code = _phrase_head(noun, code)
+        for doer in subjects_of(verb, index, keep_unresolved=False):
+            out.append(NounEvent(noun, doer, _light_target(act, verb, index, doer), code))
     return out
