@@ -183,7 +183,7 @@ def _governing_subject(v: Token, index: MentionIndex, keep_unresolved: bool) -> 
 def _act_doer(v: Token, index: MentionIndex) -> list[Located]:
     """"Three civilians were killed in a Russian air strike": a passive with no agent whose
     "in"/"during" phrase is an act with a named doer was done by that doer."""
-    from .nominal import act_doer  # local import: nominal builds on this module
+    from .nominal import act_doer, act_phrase_doers  # local: nominal builds on this module
 
     for c in v.children:
         if c.dep_ == "prep" and c.lower_ in {"in", "during"}:
@@ -192,6 +192,10 @@ def _act_doer(v: Token, index: MentionIndex) -> list[Located]:
                     doer = act_doer(p, index)
                     if doer is not None:
                         return [doer]
+            # the parser often breaks up "in Israeli tank shelling": read the words instead
+            found = [m for m in act_phrase_doers(c, index) if m.actor is not None]
+            if found:
+                return found[:1]
     return []
 
 

@@ -38,7 +38,7 @@ from .intent import (
     refusal_code,
 )
 from .modality import is_reported, modality_of
-from .nominal import NOUN_EVENTS, noun_events
+from .nominal import noun_events
 from .ontology import Ontology
 from .verbs import VerbFrame, VerbLexicon, VerbMatch
 from .when import resolve_when
@@ -113,23 +113,6 @@ def _agents_placed(triple: Triple, place: Place | None) -> Triple:
     source = placed(triple.source)
     assert source is not None
     return replace(triple, source=source, target=placed(triple.target))
-
-
-def _noun_doers(prep: Token, index: MentionIndex) -> list[Located]:
-    """Actors named as the doer of the act noun a preposition introduces: "in Israeli tank
-    shelling", "in a Hamas attack", "by Russia's offensive". Read off the words between the
-    preposition and the act noun (at most four), as the parse of such phrases is unreliable."""
-    doc = prep.doc
-    out: list[Located] = []
-    for t in doc[prep.i + 1: min(prep.i + 6, prep.sent.end)]:
-        if t.lemma_.lower() in NOUN_EVENTS or t.lower_ in NOUN_EVENTS:
-            return out
-        if t.is_punct or t.pos_ in {"VERB", "ADP"}:
-            break
-        m = index.at(t.i)
-        if m is not None and m not in out:
-            out.append(m)
-    return []
 
 
 def _modifies_actor(t: Token, index: MentionIndex) -> bool:
@@ -262,12 +245,8 @@ class EventExtractor:
         match = self.lexicon.match(frame)
         if match is None or (match.code or "")[:2] not in UNKNOWN_DOER_ROOTS:
             return
-        # "killed in Israeli tank shelling", "killed in a Hamas attack": the act that killed
-        # them names its doer
-        doer = next((m for c in v.children if c.dep_ == "prep" and c.lower_ in {"in", "by"}
-                     for m in _noun_doers(c, index) if m.actor is not None), None)
         for victim in victims:
-            yield Triple(v, doer or unknown, victim, match)
+            yield Triple(v, unknown, victim, match)
 
     def _target_candidates(self, v: Token, obj: Token | None, index: MentionIndex,
                            source: Located, places: bool = True,

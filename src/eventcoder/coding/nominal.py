@@ -95,6 +95,23 @@ def act_doer(noun: Token, index: MentionIndex) -> Located | None:
     return _doer(noun, index) if _code(noun) is not None else None
 
 
+def act_phrase_doers(prep: Token, index: MentionIndex) -> list[Located]:
+    """Actors named as the doer of the act noun a preposition introduces: "in Israeli tank
+    shelling", "in a Hamas attack", "by Russia's offensive". Read off the words between the
+    preposition and the act noun (at most four), as the parse of such phrases is unreliable."""
+    doc = prep.doc
+    out: list[Located] = []
+    for t in doc[prep.i + 1: min(prep.i + 6, prep.sent.end)]:
+        if _code(t) is not None or t.lower_ in NOUN_EVENTS:  # "shelling" mis-tagged a verb
+            return out
+        if t.is_punct or t.pos_ in {"VERB", "ADP"}:
+            break
+        m = index.at(t.i)
+        if m is not None and m not in out:
+            out.append(m)
+    return []
+
+
 def _target(noun: Token, index: MentionIndex, source: Located) -> Located | None:
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
