@@ -226,3 +226,24 @@ def test_passive_violence_takes_the_doer_of_the_act_noun(code):
                and e.cameo_root == "19" for e in doc.events)
     doc = code("Three civilians were killed in a bombing in Kabul.")
     assert all(e.source.actor is None for e in doc.events if e.cameo_root == "19")
+
+
+def test_event_ids_are_unique_when_a_plan_is_itself_an_intention(code):
+    # "will lead a delegation" is coded 036 (intent to meet) by the dictionary: one asserted
+    # event, not an intended and an asserted 036 with the same id
+    doc = code("The German envoy will lead a delegation to Berlin next week.")
+    ids = [e.id for e in doc.events]
+    assert len(ids) == len(set(ids))
+    assert [e.modality for e in doc.events if e.cameo == "036"] in ([], ["asserted"])
+
+
+def test_event_ids_are_unique_on_the_samples(engine):
+    from eventcoder.ingest.samples import sample_paths
+    from eventcoder.ingest.sources import read_inputs
+    from eventcoder.records import Article
+
+    articles = [a for a in read_inputs(sample_paths()) if isinstance(a, Article)]
+    assert articles
+    for article in articles:
+        ids = [e.id for e in engine.process(article).events]
+        assert len(ids) == len(set(ids)), article.origin

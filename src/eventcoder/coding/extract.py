@@ -488,7 +488,11 @@ class EventExtractor:
             # the statement of intent (or the refusal) happened, whatever becomes of the plan
             stated = expressed_code(action, governor) if modality == "intended" \
                 else refusal_code(action)
-            if stated:
+            if stated == action:
+                # "will send a team" (036): saying one will do an act that is itself an
+                # intention is that intention, stated; one event, asserted
+                pairs[0] = (triple.source, triple.target, action, "asserted")
+            elif stated:
                 pairs.append((triple.source, triple.target, stated, "asserted"))
         speech = demanded_by_speaker(v)
         if speech is not None and action:
@@ -516,7 +520,7 @@ class EventExtractor:
                                 description=f"{known.description} (dictionary code {code})")
             confidence = self._confidence(triple, src.mention, tgt.mention if tgt else None)
             eid = content_hash(article.key, str(v.i), str(src.start),
-                               str(tgt.start if tgt else -1), code)
+                               str(tgt.start if tgt else -1), code, mod)
             yield Event(
                 id=eid, article_id=article.id, source=src.mention,
                 target=tgt.mention if tgt else None, cameo=cameo.code,
