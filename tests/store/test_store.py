@@ -136,10 +136,11 @@ def test_a_crash_mid_batch_keeps_what_was_stored(
 
 
 def test_a_database_error_rolls_back_and_says_so(db: Path, make_doc: DocFactory) -> None:
-    one, two = make_doc(1), make_doc(2)
-    clash = replace(two, events=tuple(replace(e, id=one.events[0].id) for e in two.events[:1]))
+    one, two, three = make_doc(1), make_doc(2), make_doc(3)
+    # an event id already stored for another article: the database refuses the batch
+    clash = replace(two, events=tuple(replace(e, id=three.events[0].id) for e in two.events[:1]))
     with Store(db) as store:
-        store.write([make_doc(3)])
+        store.write([three])
         with pytest.raises(StoreError, match="nothing from this batch was stored") as caught:
             store.write([one, clash])
         assert str(db) in str(caught.value)
@@ -236,3 +237,15 @@ def test_a_write_inside_a_write_is_refused(db: Path, make_doc: DocFactory) -> No
         assert store.counts()["articles"] == 0
         store.write([make_doc(3)])
         assert store.counts()["articles"] == 1
+
+
+def test_a_duplicate_event_id_costs_one_row_not_the_batch(db: Path, make_doc: DocFactory) -> None:
+    doc = make_doc(1, 2)
+    twin = replace(doc.events[1], id=doc.events[0].id)
+    clashing = replace(doc, events=(doc.events[0], twin))
+    with Store(db) as store:
+        stats = store.write([clashing, make_doc(2, 2)])
+    assert stats.articles == 2
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("select count(*) from events").fetchone()[0] == 3
+    con.close()

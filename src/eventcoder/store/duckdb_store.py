@@ -266,8 +266,10 @@ class Store:
             failures[failure.id] = schema.failure_row(failure, None, now)
         self._insert(con, "articles", articles)
         self._insert(con, "actors", actors)
-        self._insert(con, "events", events)
-        self._insert(con, "quotes", quotes)
+        # ids are content hashes, unique by construction; a clash is a coder bug, which must
+        # not cost the whole batch: keep the first row and say so
+        self._insert(con, "events", _first_by_id(events, "events"))
+        self._insert(con, "quotes", _first_by_id(quotes, "quotes"))
         self._insert(con, "failures", list(failures.values()), upsert=True)
         return WriteStats(
             articles=len(articles), replaced=replaced, actors=len(actors), events=len(events),
@@ -441,3 +443,14 @@ class Store:
                     schema.failure_from_row(r) for r in children["failures"].get(key, [])
                 ),
             )
+
+
+def _first_by_id(rows: list[Row], table: str) -> list[Row]:
+    """Rows with a unique first column (the id), the first of each kept."""
+    seen: dict[object, Row] = {}
+    for row in rows:
+        if row[0] in seen:
+            logger.warning("%s: duplicate id %s dropped", table, row[0])
+            continue
+        seen[row[0]] = row
+    return list(seen.values())
