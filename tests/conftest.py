@@ -45,3 +45,15 @@ def code(engine):
         return engine.code_text(text, date=on)
 
     return _code
+
+
+def _dyads(doc):
+    return {(e.cameo, e.source.actor.code if e.source.actor else None,
+             e.target.actor.code if e.target and e.target.actor else None, e.modality)
+            for e in doc.events}
+
+
+@pytest.fixture(scope="session")
+def dyads():
+    """``doc -> {(cameo, source code, target code, modality)}`` of its events."""
+    return _dyads

@@ -3,12 +3,6 @@
 from __future__ import annotations
 
 
-def _dyads(doc):
-    return {(e.cameo, e.source.actor.code if e.source.actor else None,
-             e.target.actor.code if e.target and e.target.actor else None, e.modality)
-            for e in doc.events}
-
-
 def test_it_in_a_reported_clause_is_the_speaking_government(code):
     doc = code("Iraq's interim government announced that it is prepared to impose martial law.")
     it = next(m for m in doc.mentions if m.text == "it")
@@ -16,9 +10,9 @@ def test_it_in_a_reported_clause_is_the_speaking_government(code):
     assert it.antecedent == "interim government"
 
 
-def test_they_after_joint_subjects_stands_for_each_of_them(code):
+def test_they_after_joint_subjects_stands_for_each_of_them(code, dyads):
     doc = code("Syria and Iran said they would support Hezbollah.")
-    sources = {s for _, s, t, _ in _dyads(doc) if t == "LBNREB"}
+    sources = {s for _, s, t, _ in dyads(doc) if t == "LBNREB"}
     assert {"SYR", "IRN"} <= sources
 
 

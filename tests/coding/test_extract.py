@@ -118,14 +118,19 @@ def test_an_agent_of_several_states_acts_for_each(code):
     assert {"FRAGOV", "DEUGOV", "ITAGOV"} <= sources
 
 
-def test_dictionary_code_outside_our_table_keeps_its_code(tmp_path):
+def _dictionary_engine(tmp_path, verbs: str):
+    """An engine coding with the given PETRARCH-format verb dictionary only."""
     from eventcoder.coding.verbs import VerbLexicon
     from eventcoder.engine import Engine
 
     path = tmp_path / "verbs.txt"
-    path.write_text("--- SHUN  [195] ---\nSHUN\n- * economic relations  [1951]\n"
-                    "--- GRUMBLE  [212] ---\nGRUMBLE\n")
-    engine = Engine(lexicon=VerbLexicon.from_petrarch(path))
+    path.write_text(verbs)
+    return Engine(lexicon=VerbLexicon.from_petrarch(path))
+
+
+def test_dictionary_code_outside_our_table_keeps_its_code(tmp_path):
+    engine = _dictionary_engine(tmp_path, "--- SHUN  [195] ---\nSHUN\n- * economic relations  "
+                                "[1951]\n--- GRUMBLE  [212] ---\nGRUMBLE\n")
     doc = engine.code_text("Poland shunned economic relations with Lithuania.")
     e = next(e for e in doc.events if e.cameo.startswith("195"))
     assert e.cameo == "1951" and e.quad_class == 4
@@ -150,13 +155,9 @@ def test_agents_of_an_international_organisation(code):
 
 
 def test_pattern_marks_target_and_source_prepositions(tmp_path):
-    from eventcoder.coding.verbs import VerbLexicon
-    from eventcoder.engine import Engine
-
-    path = tmp_path / "verbs.txt"
-    path.write_text("--- CELEBRATE  [017] ---\nCELEBRATE\n- * holiday (at ^) (with +)  [017]\n"
-                    "--- RECEIVE  [030] ---\nRECEIVE\n- * money (from $)  [071]\n")
-    engine = Engine(lexicon=VerbLexicon.from_petrarch(path))
+    engine = _dictionary_engine(
+        tmp_path, "--- CELEBRATE  [017] ---\nCELEBRATE\n- * holiday (at ^) (with +)  [017]\n"
+                  "--- RECEIVE  [030] ---\nRECEIVE\n- * money (from $)  [071]\n")
     doc = engine.code_text("Poland celebrated the holiday at Vilnius with Latvia.")
     assert [(e.source.actor.code, e.cameo, e.target.actor.code) for e in doc.events] == [
         ("POL", "017", "LVA")]
@@ -208,12 +209,8 @@ def test_will_do_an_intent_coded_act_is_that_intent(code):
 
 
 def test_dictionary_listing_an_inflected_form_as_its_own_verb(tmp_path):
-    from eventcoder.coding.verbs import VerbLexicon
-    from eventcoder.engine import Engine
-
-    path = tmp_path / "verbs.txt"
-    path.write_text("--- LEAVE  [012] ---\nLEAVE\n\n--- LEFT  [042:043] ---\nLEFT\n")
-    engine = Engine(lexicon=VerbLexicon.from_petrarch(path))
+    engine = _dictionary_engine(tmp_path,
+                                "--- LEAVE  [012] ---\nLEAVE\n\n--- LEFT  [042:043] ---\nLEFT\n")
     doc = engine.code_text("The Polish president left for Vilnius for talks with Lithuania.")
     assert {e.cameo for e in doc.events} == {"042", "043"}
     doc = engine.code_text("The Polish president will leave Vilnius for talks with Lithuania.")

@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 
-def _coded(doc):
-    return {(e.cameo, e.source.actor.code if e.source.actor else None,
-             e.target.actor.code if e.target and e.target.actor else None, e.modality)
-            for e in doc.events}
-
-
-def test_noun_event_with_demonym_doer_and_target(code):
+def test_noun_event_with_demonym_doer_and_target(code, dyads):
     doc = code("Palestinian riots against Israeli military policies are still continuing.")
-    assert ("145", "PSE", "ISRMIL", "asserted") in _coded(doc)
+    assert ("145", "PSE", "ISRMIL", "asserted") in dyads(doc)
 
 
-def test_noun_event_takes_the_modality_of_its_verb(code):
+def test_noun_event_takes_the_modality_of_its_verb(code, dyads):
     doc = code("Palestinian riots against Israeli policies may continue next week.")
-    assert all(m != "asserted" for *_, m in _coded(doc))
+    assert all(m != "asserted" for *_, m in dyads(doc))
 
 
 def test_noun_under_a_coded_verb_is_not_counted_twice(code):

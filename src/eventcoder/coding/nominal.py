@@ -116,14 +116,23 @@ def _target(noun: Token, index: MentionIndex, source: Located) -> Located | None
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
             for p in c.children:
-                for t in conjuncts(p):
-                    m = index.at(t.i)
-                    if m is None:
-                        m = next((index.at(g.i) for g in t.children
-                                  if g.dep_ in DOER_DEPS and index.at(g.i)), None)
-                    if m is not None and m.actor is not None and m is not source \
-                            and m.actor.code != (source.actor.code if source.actor else None):
-                        return m
+                m = _other_party(p, index, source)
+                if m is not None:
+                    return m
+    return None
+
+
+def _other_party(p: Token, index: MentionIndex, source: Located) -> Located | None:
+    """The first known actor at ``p`` or its conjuncts (or on their modifiers) that is not the
+    doer itself."""
+    for t in conjuncts(p):
+        m = index.at(t.i)
+        if m is None:
+            m = next((index.at(g.i) for g in t.children
+                      if g.dep_ in DOER_DEPS and index.at(g.i)), None)
+        if m is not None and m.actor is not None and m is not source \
+                and m.actor.code != (source.actor.code if source.actor else None):
+            return m
     return None
 
 
@@ -165,16 +174,9 @@ def _light_target(noun: Token, verb: Token, index: MentionIndex,
         if t.head.i != verb.i and not any(a.i == verb.i for a in t.head.ancestors):
             continue
         for p in t.children:
-            if p.dep_ != "pobj":
-                continue
-            for c in conjuncts(p):
-                m = index.at(c.i)
-                if m is None:
-                    m = next((index.at(g.i) for g in c.children
-                              if g.dep_ in DOER_DEPS and index.at(g.i)), None)
-                if m is not None and m.actor is not None and m is not source \
-                        and m.actor.code != (source.actor.code if source.actor else None):
-                    return m
+            m = _other_party(p, index, source) if p.dep_ == "pobj" else None
+            if m is not None:
+                return m
         return None  # only the first such phrase
     return None
 
