@@ -40,6 +40,7 @@ from .intent import (
 from .modality import is_reported, modality_of
 from .nominal import noun_events
 from .ontology import Ontology
+from .speech import CLAIMING, SAYING_ONLY
 from .verbs import VerbFrame, VerbLexicon, VerbMatch
 from .when import resolve_when
 from .where import Geolocator
@@ -52,13 +53,11 @@ TARGET_PREPS = {"to", "against", "with", "on", "toward", "towards", "from", "thr
                 "into", "over", "for", "upon", "onto", "of", "in"}
 PLACE_PREPS = {"in", "at", "near", "inside", "outside"}
 MAX_FRAME_WORDS = 14
-REPORTING_VERBS = {"say", "tell", "announce", "state", "declare", "add", "report", "claim",
-                   "note", "explain", "write", "confirm", "reiterate", "repeat", "stress",
-                   "insist", "argue", "believe", "think", "describe", "cite", "quote"}
 UNTARGETED_DROP = {"010", "01"}  # "X said" alone is a quote, not an event
 # Acts that often have no named counterpart: protests, yielding, mobilising, violence.
 UNTARGETED_ROOTS = {"08", "14", "15", "17", "18", "19", "20"}
 UNKNOWN_DOER_ROOTS = {"17", "18", "19", "20"}  # coercion and violence
+ACCUSED_ROOTS = {"17", "18", "19", "20"}  # a claim that another did these is an accusation
 PLACE_TARGET_ROOTS = {"04", "08", "14", "15", "17", "18", "19", "20"}  # visits, protest, force
 PLACE_COUNTRY_METHODS = {"prep", "clause", "sentence"}  # places the sentence names
 PARTY_PREPS = {"for", "to", "toward", "towards", "against", "with", "by"}  # whom, not where
@@ -297,7 +296,7 @@ class EventExtractor:
                     add(group)
         if not deep:
             return groups
-        if not groups and v.lemma_.lower() not in REPORTING_VERBS:
+        if not groups and v.lemma_.lower() not in SAYING_ONLY:
             # "Gollum allowed that Mordor isn't a pleasant place": the clause's subject
             for c in v.children:
                 if c.dep_ == "ccomp":
@@ -356,7 +355,7 @@ class EventExtractor:
         else:
             # What someone said is coded on its own verbs (with its own modality), not as an
             # act of the speech verb: "said they will release X" is not a release.
-            clause = CLAUSE_OBJECT_DEPS if v.lemma_.lower() not in REPORTING_VERBS \
+            clause = CLAUSE_OBJECT_DEPS if v.lemma_.lower() not in SAYING_ONLY \
                 else {"xcomp"}
             for c in v.children:
                 if c.dep_ in OBJECT_DEPS:
@@ -400,7 +399,7 @@ class EventExtractor:
                 marked = [m for m in self._prep_objects(v, match.target_prep, index, obj)
                           if not self._same(m, source)]
                 targets = marked or targets
-            if not targets and partners and v.lemma_.lower() not in REPORTING_VERBS \
+            if not targets and partners and v.lemma_.lower() not in SAYING_ONLY \
                     and (match.code or "")[:2] != "01":
                 codes.add(key)
                 for partner in partners:
@@ -500,6 +499,17 @@ class EventExtractor:
             for speaker in subjects_of(speech, index, self.keep_unresolved):
                 if not self._same(speaker, triple.source):
                     pairs.append((speaker, triple.source, demand_code(action), "asserted"))
+        claim = v.head if modality == "asserted" and v.dep_ == "ccomp" \
+            and v.head.lemma_.lower() in CLAIMING else None
+        if claim is not None and action:
+            # "the US claimed that they had attacked Iraq": responsibility claimed (015);
+            # "claimed that ISIL had attacked Iraq": an accusation (112). The act stays reported.
+            governor = claim.lemma_.lower()
+            for speaker in subjects_of(claim, index, self.keep_unresolved):
+                if self._same(speaker, triple.source):
+                    pairs.append((speaker, triple.target, "015", "asserted"))
+                elif action[:2] in ACCUSED_ROOTS:
+                    pairs.append((speaker, triple.source, "112", "asserted"))
         for src, tgt, code, mod in pairs:
             pattern = triple.match.pattern if code in {triple.match.code,
                                                        triple.match.reverse_code} else \

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .speech import STATING
+
 INTENT_VERBS = {"agree", "offer", "promise", "pledge", "vow", "plan", "intend", "decide",
                 "undertake", "propose", "want", "commit", "volunteer", "resolve", "aim",
                 "hope", "wish", "seek", "prepare", "consent", "announce", "swear"}
@@ -20,9 +22,6 @@ THREAT_VERBS = {"vow", "pledge", "promise", "plan", "intend", "threaten", "warn"
                 "resolve", "prepare", "say", "said-would",  # "said they would boycott"
                 "swear", "ready", "prepared", "determined", "poised", "set",
                 "want"}  # "wants to attack" is 138 as "wants to meet" is 036
-SPEECH = {"say", "announce", "declare", "state", "tell", "confirm", "insist", "reiterate",
-          "stress", "conclude", "argue", "add", "write", "repeat", "warn", "believe",
-          "indicate", "acknowledge", "admit", "signal"}
 DEMAND_MODALS = {"must", "should"}
 FUTURE = {"will", "shall", "'ll"}
 REFUSE_VERBS = {"refuse", "decline", "reject"}
@@ -59,7 +58,7 @@ def _lookup(table: dict[str, str], code: str) -> str | None:
 
 
 def _reported(v: Token) -> bool:
-    return v.dep_ == "ccomp" and v.head.lemma_.lower() in SPEECH
+    return v.dep_ == "ccomp" and v.head.lemma_.lower() in STATING
 
 
 def intent_governor(v: Token) -> str | None:

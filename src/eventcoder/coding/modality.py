@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from ..records import Modality
 from .intent import INTENT_ADJECTIVES
+from .speech import REPORTING
 
 NEGATORS = {"not", "n't", "never", "no", "nor"}
 # "did not even ever clash": the parser may hang the negation on the adverb ("not only" is
@@ -33,10 +34,6 @@ DEMAND_VERBS = {"ask", "urge", "call", "demand", "press", "push", "request", "ap
                 "order", "tell", "force", "pressure", "encourage", "invite", "threaten",
                 "warn", "allow", "let", "help", "convince", "persuade"}
 CONDITION_MARKS = {"if", "unless", "whether", "lest"}
-SPEECH_VERBS = {"say", "tell", "add", "state", "announce", "claim", "report", "declare",
-                "insist", "note", "explain", "write", "argue", "suggest", "caution", "warn",
-                "stress", "believe", "think", "confirm", "reiterate", "repeat", "indicate",
-                "acknowledge", "admit", "signal", "conclude"}
 CLAIM_NOUNS = {"claim", "report", "allegation", "rumor", "rumour", "accusation", "assertion",
                "suggestion", "speculation", "belief", "fear", "notion", "idea", "story"}
 # Clause links through which the governing clause's modality reaches this one.
@@ -56,7 +53,7 @@ def _own_modality(v: Token) -> Modality | None:
             word = c.lower_
             if word in FUTURE_MODALS:
                 return "intended"
-            if word == "would" and v.dep_ == "ccomp" and v.head.lemma_.lower() in SPEECH_VERBS:
+            if word == "would" and v.dep_ == "ccomp" and v.head.lemma_.lower() in REPORTING:
                 return "intended"  # "they said they would boycott": reported "will"
             if word in HYPOTHETICAL_MODALS:
                 return "hypothetical"
@@ -87,7 +84,7 @@ def _link_effect(v: Token) -> Modality | None:
             return governing if governing in {"negated", "hypothetical"} else "intended"
         if lemma in DEMAND_VERBS:
             return "hypothetical"
-    if v.dep_ in {"ccomp", "xcomp"} and lemma in DEMAND_VERBS - SPEECH_VERBS:
+    if v.dep_ in {"ccomp", "xcomp"} and lemma in DEMAND_VERBS - REPORTING:
         return "hypothetical"
     if v.dep_ == "ccomp" and lemma in INTENT_VERBS:
         # "Obama wants Putin to attack": a wish about someone else's act
@@ -128,7 +125,7 @@ def modality_of(v: Token) -> Modality:
             if shared in {"hypothetical", "intended"}:
                 return shared
             continue
-        if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS:
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING:
             # reported speech keeps its own modality; the speaker's clause does not decide
             node = node.head
             head_mod = _own_modality(node)
@@ -153,7 +150,7 @@ def is_reported(v: Token) -> bool:
     such as "claims", "reports", "allegations"."""
     node = v
     for _ in range(6):
-        if node.dep_ in {"ccomp", "parataxis"} and node.head.lemma_.lower() in SPEECH_VERBS:
+        if node.dep_ in {"ccomp", "parataxis"} and node.head.lemma_.lower() in REPORTING:
             return True
         if node.dep_ in {"acl", "ccomp", "relcl"} and node.head.lemma_.lower() in CLAIM_NOUNS:
             return True

@@ -19,11 +19,8 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.mentions import Located, MentionIndex
 from ..records import Article, Mention, Quote, content_hash
 from .arguments import mentions_at, subjects_of
+from .speech import QUOTING
 
-SPEECH_LEMMAS = {"say", "tell", "add", "state", "announce", "claim", "declare", "insist", "note",
-                 "explain", "write", "argue", "warn", "caution", "stress", "reply", "respond",
-                 "speak", "continue", "ask", "comment", "remark", "acknowledge", "admit",
-                 "recall", "conclude", "tweet", "post", "vow", "pledge", "promise", "urge"}
 MIN_WORDS = 3
 OUTLET_PREPS = {"at", "to", "on", "with"}
 
@@ -116,7 +113,7 @@ class QuoteFinder:
     @staticmethod
     def _speech_verb_inside(span: Span) -> Token | None:
         """A speech verb with a subject inside an unclosed quote ("..., Trump said")."""
-        return next((t for t in span if t.lemma_.lower() in SPEECH_LEMMAS
+        return next((t for t in span if t.lemma_.lower() in QUOTING
                      and t.pos_ in {"VERB", "AUX"}
                      and any(c.dep_ == "nsubj" for c in t.children)), None)
 
@@ -128,14 +125,14 @@ class QuoteFinder:
         sents = {first.start: first, last.start: last}
         cands = [
             t for s in sents.values() for t in s
-            if (t.i < start or t.i >= end) and t.lemma_.lower() in SPEECH_LEMMAS
+            if (t.i < start or t.i >= end) and t.lemma_.lower() in QUOTING
             and t.pos_ in {"VERB", "AUX"}
         ]
         if not cands:
             # "He added:" may sit in the sentence just before the quote
             prev = doc[first.start - 1].sent if first.start > 0 else None
             if prev is not None and prev.text.rstrip().endswith(":"):
-                cands = [t for t in prev if t.lemma_.lower() in SPEECH_LEMMAS]
+                cands = [t for t in prev if t.lemma_.lower() in QUOTING]
         if not cands:
             return None
         return min(cands, key=lambda t: min(abs(t.i - start), abs(t.i - end)))
