@@ -91,3 +91,20 @@ def test_passive_without_agent_takes_the_doer_of_the_act_it_happened_in(code):
     doc = code("Two soldiers were wounded during an Israeli raid on Jenin.")
     assert any(e.cameo_root == "18" and e.source.actor and e.source.actor.code == "ISR"
                for e in doc.events)
+
+
+def test_a_name_right_after_its_title_is_no_second_actor():
+    """Parses of "Minister Telemar left" and "Arnor and the evil Gondor left" as the small
+    model gives them: the name is an apposition in both; only the second is a list."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from eventcoder.coding.arguments import conjuncts
+
+    vocab = spacy.blank("en").vocab
+    title = Doc(vocab, words=["Minister", "Telemar", "left"], heads=[2, 0, 2],
+                deps=["nsubj", "appos", "ROOT"])
+    assert [t.text for t in conjuncts(title[0])] == ["Minister"]
+    listed = Doc(vocab, words=["Arnor", "and", "the", "evil", "Gondor", "left"],
+                 heads=[5, 0, 4, 4, 0, 5], deps=["nsubj", "cc", "det", "amod", "appos", "ROOT"])
+    assert [t.text for t in conjuncts(listed[0])] == ["Arnor", "Gondor"]

@@ -35,9 +35,16 @@ def conjuncts(t: Token) -> list[Token]:
     appositions ("Mordor, the Shire, Arnor and Bree"), so appositions count too."""
     out = [t]
     for c in t.children:
-        if c.dep_ in {"conj", "appos"}:
+        if c.dep_ == "conj" or (c.dep_ == "appos" and _set_off(c)):
             out.extend(conjuncts(c))
     return out
+
+
+def _set_off(appos: Token) -> bool:
+    """A list member parsed as apposition is set off from its head ("Mordor, the Shire",
+    "Arnor and the evil Gondor"); a name right after its title ("Prime Minister Telemar") is
+    the same actor, not another one."""
+    return appos.left_edge.i != appos.head.i + 1
 
 
 def usable(m: Located, keep_unresolved: bool) -> bool:
