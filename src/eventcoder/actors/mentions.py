@@ -159,7 +159,31 @@ class MentionFinder:
             a = loc.actor
             if a is not None and a.type == "person" and len(span) >= 2:
                 persons.setdefault(span[-1].text.lower(), loc)
+        self._ethnic_residence(doc, out)
         return out
+
+    def _ethnic_residence(self, doc: Doc, names: list[Located]) -> None:
+        """"ethnic Albanians in south Serbia": an ethnic group named by a demonym and placed in
+        a country is coded with the country it lives in (CAMEO codes a state's ethnic
+        minorities with that state), not with the state the demonym names."""
+        by_head = {m.head: m for m in names}
+        for m in names:
+            if m.kind != "demonym" or m.actor is None:
+                continue
+            head = doc[m.head]
+            if not (m.start > 0 and doc[m.start - 1].lower_ == "ethnic") and not any(
+                    c.dep_ == "amod" and c.lower_ == "ethnic" for c in head.children):
+                continue
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ not in {"in", "inside", "within"}:
+                    continue
+                for pobj in prep.children:
+                    place = by_head.get(pobj.i)
+                    if place is None or place.actor is None or place.actor.type != "country" \
+                            or not place.actor.country or place.actor.country == m.actor.country:
+                        continue
+                    m.mention = replace(m.mention, actor=self._country_actor(place.actor.country),
+                                        method="demonym+residence", score=0.8)
 
     @staticmethod
     def _trim(ent: Span) -> tuple[int, int]:
@@ -178,6 +202,16 @@ class MentionFinder:
         entries = self.kb.lookup(text)
         if not entries and label == "ACTOR":
             log.debug("ruler matched %r but lookup found nothing", text)
+        if not entries and label != "ACTOR" and self.kb.agent(text.lower()) is not None:
+            # "the Ivory Coast's Supreme Court", "the Foreign Ministry": NER tags a generic
+            # agent phrase as a name; the agent reading takes the owner's country, where a
+            # fuzzy match would pick some state's court
+            return None
+        titled = self._after_title(span) if not entries and label == "PERSON" else None
+        if titled is not None:
+            # "President Francois Mitterand": NER took the title into the name
+            text = titled.text
+            entries = self.kb.lookup(text)
         if entries:
             entry = self._choose(entries, on)
             actor = self.kb.actor(entry, on)
@@ -215,9 +249,49 @@ class MentionFinder:
                     return Located(span.start, span.end, span.root.i,
                                    _mention(span, span.start, span.end,
                                             self.kb.actor(entry, on), "surname", 0.85), "name")
+            org = self._demonym_organisation(span) if label == "ORG" else None
+            if org is not None:
+                return Located(span.start, span.end, span.root.i,
+                               _mention(span, span.start, span.end, org, "demonym+org", 0.7),
+                               "name")
             # Keep unknown names: titles may still give them a country and sector.
             return Located(span.start, span.end, span.root.i,
                            _mention(span, span.start, span.end, None, "unresolved", 0.0), "name")
+        return None
+
+    def _after_title(self, span: Span) -> Span | None:
+        """The name after a leading title inside a PERSON span ("President | Francois
+        Mitterand", "Archbishop | Desmond Tutu"); None when the span has no such title or
+        nothing longer than one word is left."""
+        for k in (2, 1):
+            if len(span) - k >= 2 and all(t.is_alpha or t.text.endswith(".")
+                                          for t in span[:k]):
+                head = " ".join(t.lower_.rstrip(".") for t in span[:k])
+                if self.kb.title_kind(head) is not None or self.kb.agent(head) is not None:
+                    return span[k:]
+        return None
+
+    def _demonym_organisation(self, span: Span) -> Actor | None:
+        """An unknown organisation whose name starts with a demonym and names a sector:
+        "Nigerian Union of Teachers" -> NGALAB, "Kenyan Medical Association" -> KENHLH. The
+        sector is that of the name's head noun, else of its other words; without one the name
+        is left alone (a demonym alone does not say the organisation belongs to the state)."""
+        country = None
+        for k in (2, 1):
+            if len(span) > k and self.kb.demonym(span[:k].text):
+                country, rest = self.kb.demonym(span[:k].text), span[k:]
+                break
+        if country is None:
+            return None
+        words = [span.root] + [t for t in reversed(rest) if t.i != span.root.i]
+        for t in words:
+            if t.i < rest.start or not t.is_alpha:
+                continue
+            found = self.kb.agent(t.lemma_.lower()) or self.kb.agent(t.lower_)
+            if found is not None:
+                sector, _ = found
+                return Actor(code=country + sector, name=span.text, country=country,
+                             sector=sector, type="organisation")
         return None
 
     def _repair_from_document(self, doc: Doc, names: list[Located]) -> None:
@@ -279,7 +353,7 @@ class MentionFinder:
                 self._title_onto_name(doc, tok, first, by_head[tok.head.i], sector, on,
                                       by_head)
                 continue
-            country, modifier = self._country_of(tok, by_head)
+            country, modifier = self._country_of(tok, by_head, on)
             start = min(first, modifier.i) if modifier is not None else first
             start = self._extend_left(doc, start)
             if any(i in taken for i in range(start, tok.i + 1)):
@@ -346,8 +420,8 @@ class MentionFinder:
                     return inner
         return ("GOV", "government")
 
-    def _country_of(self, tok: Token,
-                    by_head: dict[int, Located]) -> tuple[str | None, Token | None]:
+    def _country_of(self, tok: Token, by_head: dict[int, Located],
+                    on: date | None = None) -> tuple[str | None, Token | None]:
         """Country from a modifier: demonym adjective, country compound, possessive, "of X"."""
         for child in tok.children:
             if child.dep_ in {"amod", "compound", "nmod", "poss", "npadvmod"}:
@@ -360,7 +434,29 @@ class MentionFinder:
                     # "White House officials"
                     if named.actor.type in {"country", "capital", "person", "organisation"}:
                         return named.actor.country, child
+                if named is not None and named.actor is None and named.label == "PERSON":
+                    # "the Bush administration": a leader's surname the KB knows only with
+                    # the agent noun ("Bush Administration") or as the one office holder
+                    country = self._surname_country(named, tok, on)
+                    if country:
+                        return country, child
+        return self._prep_country(tok, by_head), None
+
+    def _surname_country(self, named: Located, tok: Token, on: date | None) -> str | None:
+        text = named.mention.text
+        for phrase in (f"{text} {tok.text}", f"{text} {tok.lemma_}"):
+            found = [e for e in self.kb.lookup(phrase) if e.country]
+            if found:
+                return found[0].country
+        holder = self.kb.in_office(text.split()[-1], on) if on is not None else None
+        return holder.country if holder is not None else None
+
+    @staticmethod
+    def _prep_country(tok: Token, by_head: dict[int, Located],
+                      preps: frozenset[str] | None = None) -> str | None:
         for child in tok.children:
+            if preps is not None and child.lower_ not in preps:
+                continue
             # "the leaders of Syria", "soldiers from Gondor", "security forces in Guinea":
             # a state's people; "in" takes countries only ("officials in Moscow" may be anyone's)
             kinds = PREP_COUNTRY_KINDS.get(child.lower_) if child.dep_ == "prep" else None
@@ -369,8 +465,8 @@ class MentionFinder:
                     named = by_head.get(pobj.i)
                     if named is not None and named.actor is not None \
                             and named.actor.type in kinds:
-                        return named.actor.country, None
-        return None, None
+                        return named.actor.country
+        return None
 
     @staticmethod
     def _igo_of(tok: Token, by_head: dict[int, Located]) -> Located | None:
@@ -397,14 +493,17 @@ class MentionFinder:
                          on: date | None, by_head: dict[int, Located]) -> None:
         """Give an unknown name the country and sector its title states; widen the span."""
         # "Arnor President Umbardacil": a named country before the title counts too
-        country, modifier = self._country_of(
-            title, {i: m for i, m in by_head.items() if m is not name})
+        others = {i: m for i, m in by_head.items() if m is not name}
+        country, modifier = self._country_of(title, others, on)
         if country is None:
             for j in range(first - 1, max(first - 3, -1), -1):
                 country = self.kb.demonym(doc[j].text)
                 if country:
                     modifier = doc[j]
                     break
+        if country is None:
+            # "King Hassan of Morocco", "President Chirac of France"
+            country = self._prep_country(doc[name.head], others, frozenset({"of"}))
         if modifier is not None:
             first = min(first, modifier.i)
         holder = self.kb.in_office(doc[name.end - 1].text, on) \
