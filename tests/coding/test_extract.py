@@ -244,3 +244,10 @@ def test_event_ids_are_unique_on_the_samples(engine):
     for article in articles:
         ids = [e.id for e in engine.process(article).events]
         assert len(ids) == len(set(ids)), article.origin
+
+
+def test_a_weapon_as_subject_leaves_the_doer_unknown(code):
+    doc = code("A roadside bombing near Samarra killed one U.S. soldier.")
+    assert any(e.source.actor is None and e.target is not None
+               and e.target.actor.code == "USAMIL" and e.cameo_root == "19" for e in doc.events)
+    assert not code("The storm killed 12 people in Florida.").events

@@ -57,6 +57,10 @@ UNTARGETED_DROP = {"010", "01"}  # "X said" alone is a quote, not an event
 # Acts that often have no named counterpart: protests, yielding, mobilising, violence.
 UNTARGETED_ROOTS = {"08", "14", "15", "17", "18", "19", "20"}
 UNKNOWN_DOER_ROOTS = {"17", "18", "19", "20"}  # coercion and violence
+# subjects that are the violence itself or its weapon, not a doer ("a car bomb killed ...")
+LETHAL_SUBJECTS = {"bombing", "explosion", "blast", "bomb", "attack", "shelling", "airstrike",
+                   "strike", "raid", "ambush", "mine", "landmine", "rocket", "missile",
+                   "grenade", "shell", "mortar", "drone", "gunfire", "shooting", "fire"}
 ACCUSED_ROOTS = {"17", "18", "19", "20"}  # a claim that another did these is an accusation
 PLACE_TARGET_ROOTS = {"04", "08", "14", "15", "17", "18", "19", "20"}  # visits, protest, force
 PLACE_COUNTRY_METHODS = {"prep", "clause", "sentence"}  # places the sentence names
@@ -232,11 +236,17 @@ class EventExtractor:
         """"Three civilians were killed in a bombing": violence against a named victim is an
         event even when the text never says who did it. The source is recorded as unknown
         (an empty mention with no actor), never guessed."""
-        if not any(c.dep_ == "auxpass" for c in v.children):
-            return  # only passives leave the doer out; an active verb's subject was not an actor
+        passive = any(c.dep_ == "auxpass" for c in v.children)
+        # "A roadside bombing killed one U.S. soldier": an act or a weapon as subject leaves
+        # the doer out as a passive does; any other subject was simply not an actor
+        weapon = any(c.dep_ == "nsubj" and c.lemma_.lower() in LETHAL_SUBJECTS
+                     for c in v.children)
+        if not passive and not weapon:
+            return
         unknown = Located(v.i, v.i, v.i, Mention(text="", start=v.idx, end=v.idx,
                                                  method="unknown"), "unknown")
-        victims = [m for c in v.children if c.dep_ == "nsubjpass"
+        victim_dep = "nsubjpass" if passive else "dobj"
+        victims = [m for c in v.children if c.dep_ == victim_dep
                    for m in mentions_at(c, index, self.keep_unresolved) if m.actor is not None]
         if not victims:
             return
