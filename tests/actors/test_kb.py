@@ -399,3 +399,9 @@ def test_add_replaces_entry_and_indexes(kb: KnowledgeBase) -> None:
 def test_people_nouns_are_agents(kb: KnowledgeBase, phrase: str, sector: str) -> None:
     found = kb.agent(phrase)
     assert found is not None and found[0] == sector
+
+
+@pytest.mark.parametrize("name,code", [
+    ("PLO", "PSEREB"), ("Palestinian Liberation Organization", "PSEREB"), ("Fatah", "PSEPTY")])
+def test_palestinian_organisations(kb: KnowledgeBase, name: str, code: str) -> None:
+    assert kb.lookup(name)[0].code == code
