@@ -121,7 +121,7 @@ def _agents_placed(triple: Triple, place: Place | None) -> Triple:
 def _modifies_actor(t: Token, index: MentionIndex) -> bool:
     """Is ``t`` the country part of a larger actor ("Gondor" in "Gondor police", "Gondor's
     government")? Then the larger actor (GONCOP, GONGOV) is the target, not the country."""
-    if t.dep_ not in {"compound", "poss", "amod", "nmod"} or t.head is t:
+    if t.dep_ not in {"compound", "poss", "amod", "nmod"} or t.head.i == t.i:
         return False
     head = index.at(t.head.i)
     return head is not None and head.actor is not None and head is not index.at(t.i)
