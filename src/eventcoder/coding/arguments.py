@@ -78,6 +78,11 @@ def mentions_at(t: Token, index: MentionIndex, keep_unresolved: bool = True) -> 
                                   and index.at(d.i)), None)
                     if m is not None:
                         break
+        if m is not None and m.actor is None:
+            # "the European Union (EU)": an unknown short form parsed as the head of the
+            # name it abbreviates stands for that name
+            m = next((x for ch in c.children if ch.dep_ in {"nmod", "appos"}
+                      and (x := index.at(ch.i)) is not None and x.actor is not None), m)
         if m is not None and m not in out and usable(m, keep_unresolved):
             out.append(m)
             out.extend(x for x in _listed_with(c, m, index) if x not in out)
@@ -120,19 +125,22 @@ def _listed_with(t: Token, m: Located, index: MentionIndex) -> list[Located]:
                 out.extend(x for c in conjuncts(child) if (x := index.at(c.i)) is not None
                            and x is not m and x.actor is not None and x.actor.type == "country")
     elif actor.type == "agent" and actor.sector:
+        # "Israeli and Palestinian leaders": the same agent of each coordinated state
+        states = [x for child in t.children if child.dep_ in {"nmod", "compound", "amod"}
+                  for c in conjuncts(child)[1:] if (x := index.at(c.i)) is not None]
         for prep in t.children:
             if prep.dep_ != "prep" or prep.lower_ not in {"of", "in", "from"}:
                 continue
             for pobj in (p for p in prep.children if p.dep_ == "pobj"):
-                for c in conjuncts(pobj)[1:]:
-                    x = index.at(c.i)
-                    if x is None or x.actor is None or x.actor.type != "country" \
-                            or x.actor.country in {None, actor.country}:
-                        continue
-                    state = x.actor.country
-                    agent = replace(actor, code=state + actor.sector, country=state,
-                                    name=f"{actor.name.split(' (')[0]} ({x.actor.name})")
-                    out.append(replace(x, mention=replace(x.mention, actor=agent), kind="agent"))
+                states.extend(x for c in conjuncts(pobj)[1:] if (x := index.at(c.i)) is not None)
+        for x in states:
+            if x.actor is None or x.actor.type != "country" \
+                    or x.actor.country in {None, actor.country}:
+                continue
+            state = x.actor.country
+            agent = replace(actor, code=state + actor.sector, country=state,
+                            name=f"{actor.name.split(' (')[0]} ({x.actor.name})")
+            out.append(replace(x, mention=replace(x.mention, actor=agent), kind="agent"))
     return out
 
 
@@ -165,7 +173,14 @@ def _governing_subject(v: Token, index: MentionIndex, keep_unresolved: bool) -> 
                     if p.dep_ == "pobj":
                         return mentions_at(p, index, keep_unresolved)
             if not passive and c.dep_ in {"nsubj", "csubj"}:
-                return mentions_at(c, index, keep_unresolved)
+                found = mentions_at(c, index, keep_unresolved)
+                # "Lions, tigers, and Gondor welcomed": a list the parser splits into
+                # several subjects of one verb; each named one is a doer
+                for other in node.children:
+                    if other.i > c.i and other.dep_ == "nsubj":
+                        found.extend(m for m in mentions_at(other, index, keep_unresolved)
+                                     if m not in found)
+                return found
         if passive:
             return _act_doer(node, index) if via is None else []
         if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN"}:

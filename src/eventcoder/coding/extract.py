@@ -65,6 +65,7 @@ ACCUSED_ROOTS = {"17", "18", "19", "20"}  # a claim that another did these is an
 PLACE_TARGET_ROOTS = {"04", "08", "14", "15", "17", "18", "19", "20"}  # visits, protest, force
 PLACE_COUNTRY_METHODS = {"prep", "clause", "sentence"}  # places the sentence names
 PARTY_PREPS = {"for", "to", "toward", "towards", "against", "with", "by"}  # whom, not where
+NESTED_PARTY_PREPS = {"against", "with", "to", "toward", "towards", "from"}
 DOMESTIC_PLACE_ROOTS = {"08", "14", "17", "18", "19", "20"}
 
 
@@ -125,6 +126,25 @@ def _modifies_actor(t: Token, index: MentionIndex) -> bool:
         return False
     head = index.at(t.head.i)
     return head is not None and head.actor is not None and head is not index.at(t.i)
+
+
+def _stateless(m: Located) -> bool:
+    """A bare sector with no state ("reservists", "military intelligence")."""
+    return m.actor is not None and m.actor.type == "agent" and not m.actor.country
+
+
+def _owned_by(m: Located, source: Located, index: MentionIndex, doc: Doc) -> bool:
+    """"Syria offered its troops to Lebanon": the source's own people or forces, named with a
+    pronoun that stands for the source, are what it offers or moves, not its counterpart."""
+    a, s = m.actor, source.actor
+    if a is None or s is None or not a.country or a.country != s.country:
+        return False
+    for c in doc[m.head].children:
+        if c.dep_ == "poss" and c.pos_ == "PRON":
+            owner = index.at(c.i)
+            return owner is not None and owner.actor is not None \
+                and owner.actor.country == s.country
+    return False
 
 
 def _pronoun_subject(v: Token) -> bool:
@@ -270,7 +290,8 @@ class EventExtractor:
             # with joint subjects ("Russia and China signed ... in Beijing") the place is
             # not a party; otherwise a place stands for its state, as in PETRARCH
             group = [m for m in ms if m not in seen and not self._same(m, source)
-                     and (places or not _place_phrase(m, v.doc))]
+                     and (places or not _place_phrase(m, v.doc))
+                     and not _owned_by(m, source, index, v.doc)]
             if group:
                 seen.extend(group)
                 groups.append(group)
@@ -295,6 +316,16 @@ class EventExtractor:
                 if m is not None and m.head == t.i and usable(m, keep) \
                         and not _modifies_actor(t, index):
                     add(mentions_at(t, index, keep))
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in TARGET_PREPS - PLACE_PREPS:
+                # "mobilized reservists for a war against Iraq", "refused to respond to a
+                # demand from the US": the party of the act or message the phrase names
+                for p in c.children:
+                    for pp in p.children if p.dep_ == "pobj" and p.pos_ == "NOUN" else ():
+                        if pp.dep_ == "prep" and pp.lower_ in NESTED_PARTY_PREPS:
+                            for q in pp.children:
+                                if q.dep_ == "pobj":
+                                    add(mentions_at(q, index, keep))
         for c in v.children:
             if deep and c.dep_ in {"advcl", "xcomp"} and c.pos_ in {"VERB", "AUX"} \
                     and any(a.lower_ == "to" for a in c.children):
@@ -403,6 +434,30 @@ class EventExtractor:
             # known party further on
             targets = next((g for g in groups if any(m.actor is not None for m in g)),
                            groups[0] if groups else [])
+            if targets and all(_stateless(m) for m in targets):
+                # "provided military intelligence to Macedonia", "mobilized reservists for
+                # a war against Iraq": a bare sector with no state is what is given or
+                # moved; a state named as the other party is the counterpart
+                # not a state named inside the object ("leaders of Egypt's Brotherhood")
+                inside = {t.i for t in obj.subtree} if obj is not None else set()
+                inside.update(t.i for m in targets for t in v.doc[m.head].subtree)
+                targets = next((g for g in groups[groups.index(targets) + 1:]
+                                if any(m.actor is not None and m.actor.country
+                                       and m.head not in inside
+                                       and not _place_phrase(m, v.doc) for m in g)), targets)
+            if not targets and (match.code or "")[:2] in {"10", "13"}:
+                # "reiterated its demand that Israel ease restrictions": who must comply
+                targets = [m for c in v.children if c.dep_ == "ccomp"
+                           for sub in c.children if sub.dep_ in {"nsubj", "nsubjpass"}
+                           for m in mentions_at(sub, index, self.keep_unresolved)
+                           if m.actor is not None and not self._same(m, source)]
+            named_obj = obj is not None and any(
+                m.actor is not None and not self._same(m, source)
+                for m in mentions_at(obj, index, self.keep_unresolved))
+            if (match.code or "")[:2] == "13" and not named_obj:
+                # "threatened to launch an offensive unless Baghdad accepted": the party
+                # whose compliance the threat demands is its target
+                targets = self._conditional_parties(v, index, source) or targets
             if match.target_prep:
                 # the pattern marks whose object is the target: "celebrated Eid at Osgiliath
                 # with Gondor" ("* eid (at ^) (with +)") -> Gondor
@@ -410,7 +465,9 @@ class EventExtractor:
                           if not self._same(m, source)]
                 targets = marked or targets
             if not targets and partners and v.lemma_.lower() not in SAYING_ONLY \
-                    and (match.code or "")[:2] != "01":
+                    and (match.code or "")[:2] not in {"01", "14"}:
+                # ("US and British activists staged a protest": fellow protesters do not
+                # protest against each other)
                 codes.add(key)
                 for partner in partners:
                     yield partner, match
@@ -426,6 +483,21 @@ class EventExtractor:
                 yield None, match
             for target in targets:
                 yield target, match
+
+    def _conditional_parties(self, v: Token, index: MentionIndex,
+                             source: Located) -> list[Located]:
+        """Named subjects of the "if"/"unless" clauses of ``v`` or of the act it governs."""
+        heads = [v] + [c for c in v.children if c.dep_ in {"xcomp", "ccomp"}]
+        for h in heads:
+            for c in h.children:
+                if c.dep_ == "advcl" and any(a.dep_ == "mark" and a.lower_ in {"if", "unless"}
+                                             for a in c.children):
+                    found = [m for sub in c.children if sub.dep_ in {"nsubj", "nsubjpass"}
+                             for m in mentions_at(sub, index, self.keep_unresolved)
+                             if m.actor is not None and not self._same(m, source)]
+                    if found:
+                        return found
+        return []
 
     # -- events ---------------------------------------------------------------------------------
     def _place(self, triple: Triple) -> Place | None:

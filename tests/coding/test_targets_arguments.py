@@ -1,0 +1,60 @@
+"""Targets and sources read off the argument structure: threats' conditions, the source's own
+forces, several split subjects, abbreviations, stateless objects, parties inside phrases."""
+
+
+def test_threat_target_is_the_party_of_the_condition(code, dyads):
+    got = dyads(code("Iran threatened to launch a new offensive unless Baghdad accepted "
+                     "its conditions."))
+    assert ("1384", "IRN", "IRQ", "asserted") in got
+    got = dyads(code("Russia has threatened to stop negotiations if the United States "
+                     "deploys new missiles in Europe."))
+    assert ("130", "RUS", "USA", "asserted") in got
+
+
+def test_own_forces_are_not_the_target(code, dyads):
+    got = dyads(code("Syria says it is willing to withdraw its troops from Lebanon."))
+    assert any(c == "0874" and s == "SYR" and t == "LBN" for c, s, t, _ in got)
+    assert not any(s == "SYR" and t == "SYRMIL" for _, s, t, _ in got)
+    got = dyads(code("Syria has offered its troops to Lebanon's new President Elias Hrawi."))
+    assert not any(t == "SYRMIL" for _, _, t, _ in got)
+
+
+def test_subjects_split_by_the_parser_are_all_doers(code, dyads):
+    got = dyads(code("Lions, tigers, and France welcomed a resumption of diplomatic ties "
+                     "with Iran."))
+    assert ("051", "FRA", "IRN", "asserted") in got
+
+
+def test_unknown_abbreviation_stands_for_the_name_it_follows(code, dyads):
+    got = dyads(code("The Philippines and the European Union (EU) agree that the dispute "
+                     "should be resolved."))
+    assert any(s == "PHL" and t is not None and t.startswith("IGOEU") for _, s, t, _ in got)
+
+
+def test_joint_protesters_do_not_protest_each_other(code, dyads):
+    got = dyads(code("US and British activists staged a protest in Beijing on Wednesday."))
+    assert ("141", "USAOPP", "CHN", "asserted") in got
+    assert ("141", "GBROPP", "CHN", "asserted") in got
+    assert not any(t in {"USAOPP", "GBROPP"} for _, _, t, _ in got)
+
+
+def test_stateless_object_gives_way_to_the_named_counterpart(code, dyads):
+    got = dyads(code("The United States is providing military intelligence to Macedonia."))
+    assert ("072", "USA", "MKD", "asserted") in got
+    got = dyads(code("Britain mobilized army reservists for a possible war against Iraq."))
+    assert ("154", "GBR", "IRQ", "asserted") in got
+
+
+def test_state_inside_the_object_does_not_replace_it(code, dyads):
+    got = dyads(code("Qatar has pledged to expel exiled leaders of Egypt's Muslim "
+                     "Brotherhood."))
+    assert ("174", "QAT", "EGYOPP", "intended") in got
+    assert not any(t == "EGY" for _, _, t, _ in got)
+
+
+def test_party_of_a_demand_named_in_its_clause_or_phrase(code, dyads):
+    got = dyads(code("The International Labor Office reiterated its demand that Israel "
+                     "ease restrictions on Palestinian workers."))
+    assert any(c.startswith("10") and t == "ISR" for c, _, t, _ in got)
+    got = dyads(code("Hamas refused to respond to a demand from the US President."))
+    assert any(c.startswith("12") and t == "USAGOV" for c, _, t, _ in got)
