@@ -186,7 +186,7 @@ def _governing_subject(v: Token, index: MentionIndex, keep_unresolved: bool) -> 
         if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN"}:
             # "Putin, who was banished ...": the relative pronoun stands for the head noun
             return mentions_at(node.head, index, keep_unresolved)
-        if node.dep_ in SUBJECT_INHERIT and node.head is not node:
+        if node.dep_ in SUBJECT_INHERIT and node.head.i != node.i:
             objs = [c for c in node.head.children if c.dep_ == "dobj"]
             if node.dep_ == "xcomp" and objs:
                 # "force Zelensky to accept": the object is the doer of the xcomp
@@ -243,7 +243,7 @@ def _governing_clause_has_subject(v: Token) -> bool:
     """Does the clause ``v`` hangs from (through advcl/conj/xcomp) have any subject at all?"""
     node = v
     for _ in range(6):
-        if node.dep_ not in SUBJECT_INHERIT or node.head is node:
+        if node.dep_ not in SUBJECT_INHERIT or node.head.i == node.i:
             return False
         node = node.head
         if any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in node.children):

@@ -112,7 +112,7 @@ def modality_of(v: Token) -> Modality:
         effect = _link_effect(node)
         if effect is not None:
             return effect
-        if node.dep_ not in GOVERNED or node.head is node:
+        if node.dep_ not in GOVERNED or node.head.i == node.i:
             break
         if node.dep_ == "advcl" and node.tag_ == "VBG":
             # ", pushing troops out": a participle adjunct shares only its head's own
@@ -154,7 +154,7 @@ def is_reported(v: Token) -> bool:
             return True
         if node.dep_ in {"acl", "ccomp", "relcl"} and node.head.lemma_.lower() in CLAIM_NOUNS:
             return True
-        if node.dep_ not in GOVERNED or node.head is node:
+        if node.dep_ not in GOVERNED or node.head.i == node.i:
             return False
         node = node.head
     return False
