@@ -68,8 +68,11 @@ def mentions_at(t: Token, index: MentionIndex, keep_unresolved: bool = True) -> 
                     continue
                 if child.dep_ in {"compound", "poss", "amod", "nmod"} or (
                         child.dep_ == "prep" and child.lower_ == "of"):
+                    # not "the Al Qaeda-linked group", "US-backed forces": a backer named
+                    # in a hyphenated participle is not the group
                     m = index.at(child.i) or next(
-                        (index.at(g.i) for g in child.children if index.at(g.i)), None)
+                        (index.at(g.i) for g in child.children if index.at(g.i)
+                         and not hyphen_modifier(g)), None)
                     if m is None and child.dep_ == "prep" and _quantity(c):
                         # "thousands of Iraqi Kurds", "a group of Moroccan diplomats": the
                         # people counted, named by their demonym
@@ -89,6 +92,16 @@ def mentions_at(t: Token, index: MentionIndex, keep_unresolved: bool = True) -> 
             # "Obama and Putin said they will attack": "they" stands for each of them
             out.extend(x for x in _together(index, m) if x not in out)
     return out
+
+
+def hyphen_modifier(t: Token) -> bool:
+    """The noun of a hyphenated participle modifier: "government" in "a government-held
+    part", "Qaeda" in "the Al Qaeda-linked group". It names a backer or holder of the thing
+    modified, not the thing."""
+    head = t.head
+    return t.dep_ in {"npadvmod", "compound", "nmod"} and head.dep_ == "amod" \
+        and head.tag_ == "VBN" and t.i < head.i \
+        and any(p.lower_ == "-" and t.i < p.i < head.i for p in head.children)
 
 
 def _together(index: MentionIndex, m: Located) -> list[Located]:
@@ -186,6 +199,11 @@ def _governing_subject(v: Token, index: MentionIndex, keep_unresolved: bool) -> 
         if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN"}:
             # "Putin, who was banished ...": the relative pronoun stands for the head noun
             return mentions_at(node.head, index, keep_unresolved)
+        if node.dep_ == "conj" and node.tag_ == "VB" and node.head.tag_ in {"VBD", "VBN", "VBZ"} \
+                and not any(c.dep_ in {"aux", "auxpass"} for c in node.children):
+            # "has jailed a student for helping militants join a group": a bare verb
+            # "conjoined" to a finite one is a misparse, not a second act of its subject
+            return []
         if node.dep_ in SUBJECT_INHERIT and node.head.i != node.i:
             objs = [c for c in node.head.children if c.dep_ == "dobj"]
             if node.dep_ == "xcomp" and objs:

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.entries import Discards
 from ..actors.mentions import Located, MentionIndex
 from ..records import Actor, Article, Event, Evidence, Mention, Modality, Place, content_hash
-from .arguments import conjuncts, mentions_at, subjects_of, subtree, usable
+from .arguments import conjuncts, hyphen_modifier, mentions_at, subjects_of, subtree, usable
 from .intent import (
     demand_code,
     demanded_by_speaker,
@@ -66,6 +66,11 @@ PLACE_TARGET_ROOTS = {"04", "08", "14", "15", "17", "18", "19", "20"}  # visits,
 PLACE_COUNTRY_METHODS = {"prep", "clause", "sentence"}  # places the sentence names
 PARTY_PREPS = {"for", "to", "toward", "towards", "against", "with", "by"}  # whom, not where
 NESTED_PARTY_PREPS = {"against", "with", "to", "toward", "towards", "from"}
+# heads of a relative clause that tells what a group did, not what the thing is about
+GROUP_NOUNS = {"group", "militia", "movement", "organization", "organisation", "faction",
+               "force", "rebel", "militant", "insurgent", "party", "army", "regime",
+               "government", "network", "gang", "cell"}
+PARTICLES = {"off", "out", "up", "down", "away", "back"}
 DOMESTIC_PLACE_ROOTS = {"08", "14", "17", "18", "19", "20"}
 
 
@@ -305,16 +310,28 @@ class EventExtractor:
         for c in v.children:
             if c.dep_ == "dative":
                 add(mentions_at(c, index, keep))
+                # "give permission to Russia": the parser may mark the "to" itself dative
+                for p in c.children if c.pos_ == "ADP" else ():
+                    if p.dep_ == "pobj":
+                        add(mentions_at(p, index, keep))
         for c in v.children:
             if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         add(mentions_at(p, index, keep))
         if obj is not None:
+            # not what another actor did ("its campaign against the group that has seized
+            # parts of Iraq"; but "a plan that will not allow candidates from Hamas", "a
+            # strike that shut down Khatmandu" say whom the thing is about) nor a hyphenated
+            # holder ("a government-held part of Syria")
+            clauses = {t.i for r in obj.subtree if r.dep_ == "relcl" and r.pos_ in
+                       {"VERB", "AUX"} and (index.at(r.head.i) is not None
+                                            or r.head.lemma_.lower() in GROUP_NOUNS)
+                       for t in r.subtree}
             for t in subtree(obj, {"conj", "cc"}):
-                m = index.at(t.i)
+                m = index.at(t.i) if t.i not in clauses else None
                 if m is not None and m.head == t.i and usable(m, keep) \
-                        and not _modifies_actor(t, index):
+                        and not _modifies_actor(t, index) and not hyphen_modifier(t):
                     add(mentions_at(t, index, keep))
         for c in v.children:
             if c.dep_ == "prep" and c.lower_ in TARGET_PREPS - PLACE_PREPS:
@@ -328,9 +345,12 @@ class EventExtractor:
                                     add(mentions_at(q, index, keep))
         for c in v.children:
             if deep and c.dep_ in {"advcl", "xcomp"} and c.pos_ in {"VERB", "AUX"} \
-                    and any(a.lower_ == "to" for a in c.children):
+                    and any(a.lower_ == "to" for a in c.children) \
+                    and not any(a.dep_ == "aux" and a.lemma_.lower() == "help"
+                                for a in c.children):
                 # "threatened to break relations with Russia", "offered to hand over to
-                # Britain": the other party of the intended act is the target
+                # Britain": the other party of the intended act is the target (but "sent a
+                # team to help identify victims": what a helper works on is no party)
                 inner = next((o for o in c.children if o.dep_ in {"dobj", "nsubjpass"}), None)
                 for group in self._target_candidates(c, inner, index, source, places,
                                                      deep=False):
@@ -349,8 +369,20 @@ class EventExtractor:
             # the border with Mordor", "acted on programs with Libya")
             for c in v.children:
                 if c.dep_ in {"prep", "advmod", "npadvmod", "acomp", "oprd", "attr"}:
-                    for t in subtree(c, {"relcl", "advcl", "ccomp", "acl"}):
+                    # not "Before leaving for Beijing, Bush scheduled a speech": the act of
+                    # a phrase ("leaving") holds its own parties
+                    for t in subtree(c, {"relcl", "advcl", "ccomp", "acl", "pcomp"}):
                         m = index.at(t.i)
+                        if m is None and t.lower_ in {"anti-", "anti"} and t.i + 1 < len(v.doc):
+                            # "broke into an anti- Gondor parade" (the parser may cut the
+                            # phrase off after "anti-"): whom the thing is against
+                            nxt = v.doc[t.i + 1 if v.doc[t.i + 1].text != "-" else
+                                        min(t.i + 2, len(v.doc) - 1)]
+                            m = index.at(nxt.i)
+                            if m is not None and usable(m, keep) and m.actor is not None:
+                                add(mentions_at(v.doc[m.head], index, keep))
+                                break
+                            continue
                         if m is not None and m.head == t.i and usable(m, keep):
                             add(mentions_at(t, index, keep))
                             break
@@ -363,7 +395,14 @@ class EventExtractor:
         word = v.lower_
         if word != v.lemma_.lower() and self.lexicon.lemma(word) == word and word in self.lexicon:
             return word
-        return v.lemma_.lower()
+        lemma = v.lemma_.lower()
+        if lemma not in self.lexicon.lemmas() and v.tag_ in {"VBD", "VBN", "VBG", "VBZ"}:
+            # the parser's lemma may be no word ("cordoned" -> "cordone"): strip the ending
+            for end in ("ing", "ed", "es", "s", "d"):
+                stem = word[:-len(end)]
+                if word.endswith(end) and len(stem) > 2 and stem in self.lexicon.lemmas():
+                    return stem
+        return lemma
 
     def _prep_objects(self, v: Token, word: str, index: MentionIndex,
                       obj: Token | None = None) -> list[Located]:
@@ -388,8 +427,9 @@ class EventExtractor:
         return a.actor.country is not None and a.actor.country == b.actor.country \
             and a.actor.type in {"country", "capital"}
 
-    def _frame(self, v: Token, obj: Token | None, source: Located) -> VerbFrame:
-        particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
+    def _frame(self, v: Token, obj: Token | None, source: Located,
+               particle: str | None = None) -> VerbFrame:
+        particle = particle or next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
         objects: list[Token] = []
         if obj is not None:
             objects = subtree(obj, {"conj", "cc", "relcl"})
@@ -406,7 +446,10 @@ class EventExtractor:
                     # is no appeal for help); its nouns still shape this verb's code
                     objects.extend(t for t in subtree(c, {"relcl"}) if t.pos_ != "VERB")
         preps = tuple(
-            (c.lower_, _words([t for p in c.children for t in subtree(p, {"relcl"})]))
+            # not a clause said inside the phrase ("accused Rwanda of making accusations by
+            # alleging Paris played a role in the genocide" is no accusation of genocide)
+            (c.lower_, _words([t for p in c.children
+                               for t in subtree(p, {"relcl", "ccomp"})]))
             for c in v.children if c.dep_ in {"prep", "agent"}
         )
         subject = _words(list(v.doc[source.start:source.end]))
@@ -421,6 +464,16 @@ class EventExtractor:
         for obj in conj_objs:
             frame = self._frame(v, obj, source)
             match = self.lexicon.match(frame)
+            if obj is None and (match is None or match.default):
+                # "have cordoned off the roads": a particle the parser read as a preposition,
+                # its "object" the verb's own
+                for c in v.children:
+                    pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                    if c.dep_ == "prep" and c.lower_ in PARTICLES and pobj is not None:
+                        phrasal = self.lexicon.match(self._frame(v, pobj, source, c.lower_))
+                        if phrasal is not None:
+                            match, obj = phrasal, pobj
+                            break
             if match is None:
                 continue
             key = f"{match.code}:{match.reverse_code}"
@@ -447,6 +500,15 @@ class EventExtractor:
                                        and not _place_phrase(m, v.doc) for m in g)), targets)
             if not targets and (match.code or "")[:2] in {"10", "13"}:
                 # "reiterated its demand that Israel ease restrictions": who must comply
+                targets = [m for c in v.children if c.dep_ == "ccomp"
+                           for sub in c.children if sub.dep_ in {"nsubj", "nsubjpass"}
+                           for m in mentions_at(sub, index, self.keep_unresolved)
+                           if m.actor is not None and not self._same(m, source)]
+            code = match.code or ""
+            if not targets and code[:2] == "01" and code not in UNTARGETED_DROP \
+                    and v.lemma_.lower() in SAYING_ONLY:
+                # "Arnor believes Dagolath can cope" coded as a comment (012): a comment is
+                # about the parties its clause names
                 targets = [m for c in v.children if c.dep_ == "ccomp"
                            for sub in c.children if sub.dep_ in {"nsubj", "nsubjpass"}
                            for m in mentions_at(sub, index, self.keep_unresolved)
@@ -581,8 +643,11 @@ class EventExtractor:
             for speaker in subjects_of(speech, index, self.keep_unresolved):
                 if not self._same(speaker, triple.source):
                     pairs.append((speaker, triple.source, demand_code(action), "asserted"))
-        claim = v.head if modality == "asserted" and v.dep_ == "ccomp" \
-            and v.head.lemma_.lower() in CLAIMING else None
+        claimed = v
+        while claimed.dep_ == "conj" and claimed.head.i != claimed.i:
+            claimed = claimed.head  # "claimed that ISIL had attacked Iraq and taken Mosul"
+        claim = claimed.head if modality == "asserted" and claimed.dep_ == "ccomp" \
+            and claimed.head.lemma_.lower() in CLAIMING else None
         if claim is not None and action:
             # "the US claimed that they had attacked Iraq": responsibility claimed (015);
             # "claimed that ISIL had attacked Iraq": an accusation (112). The act stays reported.
@@ -592,6 +657,11 @@ class EventExtractor:
                     pairs.append((speaker, triple.target, "015", "asserted"))
                 elif action[:2] in ACCUSED_ROOTS:
                     pairs.append((speaker, triple.source, "112", "asserted"))
+                    # what one party claims another did is its accusation, not a fact
+                    # the text establishes
+                    pairs = [(s, t, c, "hypothetical" if c in {triple.match.code,
+                                                               triple.match.reverse_code}
+                              and m == "asserted" else m) for s, t, c, m in pairs]
         for src, tgt, code, mod in pairs:
             pattern = triple.match.pattern if code in {triple.match.code,
                                                        triple.match.reverse_code} else \
