@@ -301,6 +301,12 @@ class KnowledgeBase:
         """The one person with this surname who holds an office on ``on`` ("President Bush"
         in 2008; the surname alone is ambiguous and not a name in the index). None when
         nobody or several do."""
+        live = [self._entries[i] for i in self._surname_index().get(normalise(surname), ())
+                if any(r.active(on) and r.sector in OFFICE_SECTORS
+                       for r in self._entries[i].roles)]
+        return live[0] if len(live) == 1 else None
+
+    def _surname_index(self) -> dict[str, list[str]]:
         if self._surnames is None:
             index: dict[str, list[str]] = {}
             for e in self._entries.values():
@@ -310,10 +316,45 @@ class KnowledgeBase:
                         if len(parts) >= 2:
                             index.setdefault(parts[-1], []).append(e.id)
             self._surnames = {k: sorted(set(v)) for k, v in index.items()}
-        live = [self._entries[i] for i in self._surnames.get(normalise(surname), ())
-                if any(r.active(on) and r.sector in OFFICE_SECTORS
-                       for r in self._entries[i].roles)]
-        return live[0] if len(live) == 1 else None
+        return self._surnames
+
+    def office_holders(self, name: str) -> list[Entry]:
+        """Persons who held an office (any date) and whose name fits ``name``, the name after
+        a title ("President Bush", "President Laurent Gbago"). The surname must be equal, or,
+        for a surname of five letters or more, one edit away (two for eight or more letters,
+        or when a given name or particle agrees: "Dos Sontas"); given names in ``name`` must
+        each be one of the person's names or an initial of one. For a title whose holder
+        on the article date is unknown (the date is missing or a placeholder): the caller
+        accepts one person, or a country shared by all."""
+        from rapidfuzz.distance import Levenshtein
+
+        words = normalise(name).split()
+        if not words:
+            return []
+        surname, given = words[-1], words[:-1]
+        index = self._surname_index()
+
+        def fits(e: Entry) -> bool:
+            if not any(r.sector in OFFICE_SECTORS for r in e.roles):
+                return False
+            names = {w for n in (e.name, *e.aliases) for w in normalise(n).split()}
+            return all(g in names or (len(g) == 1 and any(w.startswith(g) for w in names))
+                       for g in given)
+
+        exact = [self._entries[i] for i in index.get(surname, ()) if fits(self._entries[i])]
+        if exact or len(surname) < 5:
+            return exact
+        limit = 2 if len(surname) >= 8 or any(len(g) > 1 for g in given) else 1
+        found: dict[str, Entry] = {}
+        for key, ids in index.items():
+            if key[:1] != surname[:1] or abs(len(key) - len(surname)) > limit:
+                continue
+            if Levenshtein.distance(key, surname, score_cutoff=limit) > limit:
+                continue
+            for i in ids:
+                if fits(self._entries[i]):
+                    found[i] = self._entries[i]
+        return list(found.values())
 
     def demonym(self, word: str) -> str | None:
         """"Russian"/"Russians" -> "RUS"; "North Korean" -> "PRK"."""

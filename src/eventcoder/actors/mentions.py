@@ -26,7 +26,7 @@ from rapidfuzz.distance import JaroWinkler
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, Mention
-from .kb import Entry, KnowledgeBase
+from .kb import OFFICE_SECTORS, Entry, KnowledgeBase
 
 log = logging.getLogger(__name__)
 
@@ -97,9 +97,26 @@ def _mention(span: Span | Doc, start: int, end: int, actor: Actor | None, method
 
 
 FORMER = {"former", "ex", "ex-", "late", "then"}
+# posts of an international organisation's own staff ("UN mediator", "EU envoy") and posts a
+# state holds at one ("UN ambassador", "permanent representative")
+IGO_POSTS = {"mediator", "envoy", "coordinator", "commissioner", "negotiator", "rapporteur",
+             "spokesman", "spokeswoman", "spokesperson", "chief", "head", "official",
+             "inspector", "director", "director-general", "chairman", "chairwoman",
+             "administrator", "prosecutor", "secretary", "secretary-general", "president",
+             "high commissioner", "emissary", "representative"}
+STATE_POSTS = {"ambassador", "delegate", "delegation", "member", "permanent", "minister"}
 # preposition after an agent noun -> actor types whose country the agent takes
 PREP_COUNTRY_KINDS = {"of": {"country", "capital"}, "from": {"country", "capital"},
                       "in": {"country"}}
+
+
+def _office_years(entry: Entry) -> float:
+    """Years an entry held office-sector roles (a prominence prior for bare surnames)."""
+    total = 0
+    for r in entry.roles:
+        if r.sector in OFFICE_SECTORS and r.start is not None:
+            total += ((r.end or date(2025, 1, 1)) - r.start).days
+    return total / 365.25
 
 
 def country_actor(kb: KnowledgeBase, country: str) -> Actor:
@@ -135,8 +152,76 @@ class MentionFinder:
         names = [m for m in names if not any(o is not m and o.start <= m.start and m.end <= o.end
                                              and (o.end - o.start) > (m.end - m.start)
                                              for o in names)]
+        self._igo_officials(doc, names, agents)
         index = MentionIndex(names + agents)
         return resolve_references(doc, index, self.kb, on)
+
+    def _igo_officials(self, doc: Doc, names: list[Located], agents: list[Located]) -> None:
+        """A person named with a post in an international organisation acts for it: "Arab
+        League Secretary-General Chedli Klibi", "U.N. mediator Diego Cordovez", "Kenzo
+        Oshima, the United Nations Emergency Relief Coordinator" -> the IGO's code (the
+        knowledge base may know the person only by nationality or a national office).
+        Posts states hold at an organisation ("UN ambassador", "Iraq's UN envoy") do not
+        count, nor do former officials."""
+        igos = {i: m for m in names + agents if m.actor is not None and m.actor.type == "igo"
+                and not m.actor.country for i in range(m.start, m.end)}
+        if not igos:
+            return
+        for m in names:
+            if m.label != "PERSON" and not (m.actor is not None and m.actor.type == "person"):
+                continue
+            owner = self._igo_before(doc, m, igos) or self._igo_apposed(doc, m, igos)
+            if owner is None or (m.actor is not None and m.actor.code.startswith(
+                    owner.actor.code if owner.actor else "")):
+                continue
+            a = owner.actor
+            assert a is not None
+            m.mention = replace(m.mention, actor=Actor(
+                code=a.code, name=m.mention.text, country=None, sector=a.sector,
+                type="person", kb_id=m.actor.kb_id if m.actor is not None else None),
+                method="igo+title", score=0.8)
+
+    def _igo_post(self, words: list[Token]) -> bool:
+        """Words that name a post in an organisation, with no state in them."""
+        post = False
+        for t in words:
+            low, lemma = t.lower_, t.lemma_.lower()
+            if low in FORMER or low in STATE_POSTS or lemma in STATE_POSTS \
+                    or self.kb.demonym(t.text):
+                return False
+            if low in IGO_POSTS or lemma in IGO_POSTS or self.kb.title_kind(lemma) is not None:
+                post = True
+            elif (found := self.kb.agent(lemma)) is not None and found[0] == "GOV":
+                post = True
+        return post
+
+    def _igo_before(self, doc: Doc, m: Located, igos: dict[int, Located]) -> Located | None:
+        """"<IGO> <post words> <name>": the organisation right before the post."""
+        j = m.start - 1
+        words = [doc[i] for i in range(m.start, doc[m.head].i) if doc[i].is_alpha]
+        while j >= 0 and j not in igos and (doc[j].tag_ == "HYPH" or (
+                doc[j].pos_ in {"NOUN", "PROPN", "ADJ"} and doc[j].is_alpha)) \
+                and m.start - j <= 4:
+            words.append(doc[j])
+            j -= 1
+        owner = igos.get(j)
+        if owner is None or any(doc[i].lower_ in FORMER for i in range(max(owner.start - 2, 0),
+                                                                       owner.start)):
+            return None
+        return owner if self._igo_post(words) else None
+
+    def _igo_apposed(self, doc: Doc, m: Located, igos: dict[int, Located]) -> Located | None:
+        """"<name>, the <IGO> <post>": an apposition whose head is a post of the IGO."""
+        for ap in doc[m.head].children:
+            if ap.dep_ != "appos":
+                continue
+            words = [t for t in ap.subtree if t.i not in igos and t.is_alpha
+                     and t.dep_ != "det" and t.i <= ap.i]
+            owners = {igos[t.i].start: igos[t.i] for t in ap.subtree if t.i in igos
+                      and t.i < ap.i}
+            if len(owners) == 1 and self._igo_post(words):
+                return next(iter(owners.values()))
+        return None
 
     # -- names ------------------------------------------------------------------------------
     def _names(self, doc: Doc, on: date | None) -> list[Located]:
@@ -217,7 +302,9 @@ class MentionFinder:
             actor = self.kb.actor(entry, on)
             return Located(span.start, span.end, span.root.i,
                            _mention(span, span.start, span.end, actor, "alias", 1.0), "name")
-        if label in {"NORP", "GPE", "ORG", "ACTOR"}:  # the small model often tags "Ukrainian" GPE
+        if label in {"NORP", "GPE", "ORG", "ACTOR"} or (label == "PERSON" and len(span) == 1):
+            # the small model often tags "Ukrainian" GPE, and a lone demonym before a noun
+            # PERSON ("banned Ugandan opposition candidates")
             country = self.kb.demonym(text)
             if country:
                 actor = self._country_actor(country)
@@ -249,6 +336,14 @@ class MentionFinder:
                     return Located(span.start, span.end, span.root.i,
                                    _mention(span, span.start, span.end,
                                             self.kb.actor(entry, on), "surname", 0.85), "name")
+            if titled is not None:
+                # "President Francois Mitterand": an office holder the title singles out
+                title = span[:titled.start - span.start]
+                office = self._office_holder(titled.text, title.text.lower(), None, on)
+                if office is not None:
+                    return Located(span.start, span.end, span.root.i,
+                                   _mention(span, span.start, span.end, office, "title+name",
+                                            0.8), "name")
             org = self._demonym_organisation(span) if label == "ORG" else None
             if org is not None:
                 return Located(span.start, span.end, span.root.i,
@@ -328,6 +423,44 @@ class MentionFinder:
                     return e
         return entries[0]
 
+    def _office_holder(self, name: str, title: str, country: str | None,
+                       on: date | None) -> Actor | None:
+        """The person an office title and an unknown or garbled name single out when nobody
+        of that name holds an office on the date: "President Bush", "President Laurent
+        Gbago", "President Francois Mitterand". Candidates are past and present office
+        holders (:meth:`KnowledgeBase.office_holders`); their country must be the one the
+        title states, else one country must dominate (three times the others' years in
+        office: "Bush" is George Bush, not the Cayman Islands' McKeeva Bush). The actor takes
+        the sector of the title (a president is government, whatever the date)."""
+        if self.kb.title_kind(title) is None or not any(c.isalpha() for c in name):
+            return None
+        words = name.split()
+        while words and self.kb.title_kind(words[0].lower().rstrip(".")) is not None:
+            words = words[1:]  # "President General X": more title words
+        if not words:
+            return None
+        found = [e for e in self.kb.office_holders(" ".join(words))
+                 if e.country and (country is None or e.country == country)]
+        if not found:
+            return None
+        years: dict[str, float] = {}
+        for e in found:
+            years[e.country or ""] = years.get(e.country or "", 0.0) + _office_years(e)
+        ranked = sorted(years.items(), key=lambda kv: -kv[1])
+        if len(ranked) > 1 and ranked[0][1] < 3 * ranked[1][1]:
+            return None
+        best = ranked[0][0]
+        people = [e for e in found if e.country == best]
+        found_sector = self.kb.agent(title)
+        sector = found_sector[0] if found_sector else "GOV"
+        if len(people) == 1:
+            actor = self.kb.actor(people[0], on)
+            if actor.sector in OFFICE_SECTORS:
+                return actor
+            return replace(actor, code=best + sector, country=best, sector=sector)
+        return Actor(code=best + sector, name=" ".join(words), country=best, sector=sector,
+                     type="person")
+
     def _country_actor(self, country: str) -> Actor:
         return country_actor(self.kb, country)
 
@@ -390,6 +523,12 @@ class MentionFinder:
         """The longest agent phrase ending at ``tok``: "defense minister", "president"."""
         doc = tok.doc
         best: tuple[str | None, int] = (None, tok.i)
+        if tok.i >= 2 and doc[tok.i - 1].tag_ == "HYPH" and not doc[tok.i - 1].whitespace_ \
+                and not doc[tok.i - 2].whitespace_:
+            # "Secretary-General", "Director-General": a hyphenated title the tokenizer split
+            phrase = f"{doc[tok.i - 2].lower_}-{tok.lemma_.lower()}"
+            if self.kb.agent(phrase) is not None or self.kb.title_kind(phrase) is not None:
+                return phrase, tok.i - 2
         for k in (2, 1, 0):
             first = tok.i - k
             if first < 0 or any(doc[j].pos_ not in {"NOUN", "PROPN", "ADJ"} for j in
@@ -399,6 +538,10 @@ class MentionFinder:
             phrase = " ".join(words)
             if self.kb.agent(phrase) is not None:
                 return phrase, first
+            if k > 0 and self.kb.title_kind(phrase) not in {
+                    None, self.kb.title_kind(tok.lemma_.lower())} and not self.kb.demonym(
+                    doc[first].text) and not self.kb.lookup(doc[first].text):
+                return phrase, first  # "Secretary General": not the "general" of an army
             if k == 0 and self.kb.agent(tok.lower_) is not None:
                 return tok.lower_, first
             if k == 0 and self.kb.title_kind(tok.lemma_.lower()) is not None:
@@ -514,6 +657,10 @@ class MentionFinder:
             # that name held an office on the day
             name.mention = _mention(doc, name.start, name.end, self.kb.actor(holder, on),
                                     "title+surname", 0.85)
+        elif name.actor is None and (office := self._office_holder(
+                name.mention.text, doc[first:title.i + 1].text.lower(), country, on)) is not None:
+            # "President Bush", "President Laurent Gbago" with no holder known on the date
+            name.mention = _mention(doc, name.start, name.end, office, "title+name", 0.8)
         elif name.actor is None and country:
             actor = Actor(code=country + sector, name=name.mention.text, country=country,
                           sector=sector, type="person")
