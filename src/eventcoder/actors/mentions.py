@@ -110,6 +110,15 @@ PREP_COUNTRY_KINDS = {"of": {"country", "capital"}, "from": {"country", "capital
                       "in": {"country"}}
 
 
+def _negated(tok: Token) -> bool:
+    """"non-Muslims", "non - Muslims": a "non-" prefix inverts the group the noun names."""
+    if tok.lower_.startswith("non-"):
+        return True
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "non" \
+        and not doc[tok.i - 2].whitespace_ and not doc[tok.i - 1].whitespace_
+
+
 def _office_years(entry: Entry) -> float:
     """Years an entry held office-sector roles (a prominence prior for bare surnames)."""
     total = 0
@@ -245,7 +254,32 @@ class MentionFinder:
             if a is not None and a.type == "person" and len(span) >= 2:
                 persons.setdefault(span[-1].text.lower(), loc)
         self._ethnic_residence(doc, out)
+        self._defined_acronyms(doc, out)
         return out
+
+    @staticmethod
+    def _defined_acronyms(doc: Doc, names: list[Located]) -> None:
+        """An acronym the article defines, "Forces for Defence of Democracy (FDD)", stands
+        for that name everywhere in the article, whatever else the knowledge base knows by it
+        (FDD is also a US think tank)."""
+        defined: dict[str, Located] = {}
+        for m in names:
+            if m.actor is None or m.kind == "demonym" or m.end - m.start < 2:
+                continue
+            if m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")":
+                short = doc[m.end + 1].text
+                letters = short.replace(".", "")
+                if letters.isupper() and 2 <= len(letters) <= 8 and letters.isalpha():
+                    defined.setdefault(short, m)
+        for short, full in defined.items():
+            if full.actor is None:
+                continue
+            for m in names:
+                if m is full or doc[m.start:m.end].text != short:
+                    continue
+                if m.actor is None or m.actor.code != full.actor.code:
+                    m.mention = replace(m.mention, actor=full.actor, method="acronym",
+                                        score=0.9, antecedent=full.mention.text)
 
     def _ethnic_residence(self, doc: Doc, names: list[Located]) -> None:
         """"ethnic Albanians in south Serbia": an ethnic group named by a demonym and placed in
@@ -292,13 +326,20 @@ class MentionFinder:
             # agent phrase as a name; the agent reading takes the owner's country, where a
             # fuzzy match would pick some state's court
             return None
+        if not entries and any(t.text == "(" for t in span[1:]):
+            # "Umma (Nation) party", "Homeland Union (Conservatives)": NER kept a gloss
+            cut = next(t.i for t in span[1:] if t.text == "(")
+            if self.kb.lookup(doc[span.start:cut].text):
+                span = doc[span.start:cut]
+                text = span.text
+                entries = self.kb.lookup(text)
         titled = self._after_title(span) if not entries and label == "PERSON" else None
         if titled is not None:
             # "President Francois Mitterand": NER took the title into the name
             text = titled.text
             entries = self.kb.lookup(text)
         if entries:
-            entry = self._choose(entries, on)
+            entry = self._choose(self._in_context(doc, entries), on)
             actor = self.kb.actor(entry, on)
             return Located(span.start, span.end, span.root.i,
                            _mention(span, span.start, span.end, actor, "alias", 1.0), "name")
@@ -415,6 +456,27 @@ class MentionFinder:
                 m.mention = replace(m.mention, actor=best.actor, method="document",
                                     score=round(score, 3), antecedent=best.mention.text)
 
+    def _in_context(self, doc: Doc, entries: list[Entry]) -> list[Entry]:
+        """Same-named organisations of different countries ("Ba'ath Party" of Iraq and of
+        Syria, the Umma parties of Sudan and Algeria): those of a country the article names
+        come first; without one the knowledge base's order stands."""
+        countries = {e.country for e in entries if e.type not in {"country", "capital"}}
+        if len(countries) < 2:
+            return entries
+        named: set[str] = set()
+        for ent in doc.ents:
+            if ent.label_ in {"GPE", "NORP", "ACTOR", "PERSON", "ORG"}:
+                # countries, capitals, demonyms and known persons ("Saddam Hussein's")
+                country = self.kb.demonym(ent.text)
+                if country is None:
+                    found = [e for e in self.kb.lookup(ent.text)
+                             if e.type in {"country", "capital", "person"}]
+                    country = found[0].country if found else None
+                if country:
+                    named.add(country)
+        hits = [e for e in entries if e.country in named]
+        return hits + [e for e in entries if e not in hits] if hits else entries
+
     def _choose(self, entries: list[Entry], on: date | None) -> Entry:
         """Among same-named entries prefer one holding a role on the date, then KB order."""
         if on is not None and len(entries) > 1:
@@ -472,6 +534,8 @@ class MentionFinder:
         for tok in doc:
             if tok.i in taken or tok.pos_ not in {"NOUN", "PROPN"}:
                 continue
+            if _negated(tok):
+                continue  # "non-Muslims" are not Muslims
             if tok.dep_ == "compound" and tok.head.i not in by_head:
                 continue  # the head noun of the phrase speaks for it
             phrase, first = self._agent_phrase(tok)
@@ -598,6 +662,11 @@ class MentionFinder:
     def _prep_country(tok: Token, by_head: dict[int, Located],
                       preps: frozenset[str] | None = None) -> str | None:
         for child in tok.children:
+            if preps is None and child.dep_ == "acl" and child.lower_ == "based":
+                # "a terror group based in Trinidad": where it is based is its country
+                found = MentionFinder._prep_country(child, by_head, frozenset({"in"}))
+                if found:
+                    return found
             if preps is not None and child.lower_ not in preps:
                 continue
             # "the leaders of Syria", "soldiers from Gondor", "security forces in Guinea":

@@ -1,0 +1,62 @@
+"""Political and armed organisations of the 1980s-2010s, "non-" groups, "based in", demonyms of
+former names and peoples, and acronyms an article defines."""
+
+from __future__ import annotations
+
+from datetime import date
+
+ON = date(2000, 1, 1)
+
+
+def _code_of(doc, text):
+    m = next(m for m in doc.mentions if m.text == text)
+    return m.actor.code if m.actor else None
+
+
+def test_liberian_factions_and_defined_acronym(code):
+    doc = code("The Ceasefire Violations Committee has completed its investigation into an "
+               "allegation by the Liberian Peace Council (LPC) that the NPFL had taken over "
+               "the city of Greenville.", on=ON)
+    assert _code_of(doc, "NPFL") == "LBRREB"
+    assert _code_of(doc, "Liberian Peace Council") == "LBRREB"
+    assert _code_of(doc, "LPC") == "LBRREB"  # defined by the article, not a KB alias
+
+
+def test_same_named_parties_follow_the_country_named(code):
+    doc = code("The fundamentalist Umma (Nation) party has said it will boycott Algeria's "
+               "elections.", on=ON)
+    assert _code_of(doc, "Umma") == "DZAOPP"
+    doc = code("Contacts between al Qaeda and senior members of Saddam Hussein's Ba'ath Party "
+               "were reported.", on=ON)
+    assert _code_of(doc, "Ba'ath Party") == "IRQGOV"
+
+
+def test_non_prefix_does_not_code_the_group(code):
+    doc = code("Militants carried out a deadly attack targeting non-Muslims at a mall in "
+               "Kenya.", on=ON)
+    assert all(not (m.actor and m.actor.code.endswith("MUS")) for m in doc.mentions)
+
+
+def test_security_chief_and_group_based_in_a_country(code):
+    doc = code("Cairo's security chief has warned the Kifaya group.", on=ON)
+    assert _code_of(doc, "security chief") == "EGYCOP"
+    assert _code_of(doc, "Kifaya") == "EGYOPP"
+    doc = code("A terror group based in Trinidad claims to be making weapons.", on=ON)
+    assert any(m.actor and m.actor.code == "TTOREB" for m in doc.mentions)
+
+
+def test_ibo_and_kampuchean_demonyms():
+    from eventcoder.actors.kb import KnowledgeBase
+
+    kb = KnowledgeBase.default()
+    assert kb.demonym("Ibo") == "NGA"
+    assert kb.demonym("Kampuchean") == "KHM"
+    assert [e.country for e in kb.lookup("Kampuchea")] == ["KHM"]
+
+
+def test_fdd_acronym_is_not_a_kb_alias():
+    from eventcoder.actors.kb import KnowledgeBase
+
+    kb = KnowledgeBase.default()
+    assert [e.code for e in kb.lookup("Forces for Defence of Democracy")] == ["BDIREB"]
+    assert not [e for e in kb.lookup("FDD") if e.country == "BDI"]
