@@ -72,6 +72,13 @@ GROUP_NOUNS = {"group", "militia", "movement", "organization", "organisation", "
                "government", "network", "gang", "cell"}
 PARTICLES = {"off", "out", "up", "down", "away", "back"}
 DOMESTIC_PLACE_ROOTS = {"08", "14", "17", "18", "19", "20"}
+# measures a state takes at home: easing, threatening or imposing curfews and emergency rule
+MEASURE_ROOTS = {"08", "13", "17"}
+DOMESTIC_MEASURES = {"0813", "0814", "1323", "1324", "1723", "1724"}
+# coercion and repression (not fighting or assault between parties) whose bare-sector
+# victims are taken to be of the doer's own state when no place is named
+REPRESSION_CODES = ("17", "175")
+STATE_SECTORS = {"COP", "MIL", "GOV", "SPY", "JUD"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +129,40 @@ def _agents_placed(triple: Triple, place: Place | None) -> Triple:
     source = placed(triple.source)
     assert source is not None
     return replace(triple, source=source, target=placed(triple.target))
+
+
+def _demand_clauses(v: Token) -> list[Token]:
+    """Clauses saying who must comply: of the verb ("demanded that Israel ease ...") or of
+    a demand it names ("insisted on its demands that Burundi's government grant ...")."""
+    found = [c for c in v.children if c.dep_ == "ccomp"]
+    nouns = [c for c in v.children if c.dep_ == "dobj"] + [
+        p for c in v.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    found += [c for n in nouns for c in n.children if c.dep_ in {"ccomp", "acl"}
+              and c.pos_ in {"VERB", "AUX"}]
+    return found
+
+
+def _repressed_placed(triple: Triple) -> Triple:
+    """"Egyptian police opened fire to disperse demonstrators": with no place named, the
+    bare-sector victims of a state's coercion or repression (CAMEO 17x, 175; never fighting
+    or assault between parties) are taken to be of that state; the mention records the
+    inference (method ``agent+source``)."""
+    code = triple.match.code or ""
+    s, m = triple.source.actor, triple.target
+    if not (code[:2] == "17" or code == "175") or s is None or not s.country \
+            or m is None or m.actor is None:
+        return triple
+    if s.type == "agent" and s.sector not in STATE_SECTORS:
+        return triple
+    if s.type not in {"agent", "country"}:
+        return triple
+    a = m.actor
+    if a.country or a.type != "agent" or not a.sector or a.code != a.sector:
+        return triple
+    actor = replace(a, code=s.country + a.sector, country=s.country,
+                    name=f"{a.name} ({s.country})")
+    return replace(triple, target=replace(m, mention=replace(
+        m.mention, actor=actor, method="agent+source", score=min(m.mention.score, 0.6))))
 
 
 def _modifies_actor(t: Token, index: MentionIndex) -> bool:
@@ -499,11 +540,14 @@ class EventExtractor:
                                        and m.head not in inside
                                        and not _place_phrase(m, v.doc) for m in g)), targets)
             if not targets and (match.code or "")[:2] in {"10", "13"}:
-                # "reiterated its demand that Israel ease restrictions": who must comply
-                targets = [m for c in v.children if c.dep_ == "ccomp"
-                           for sub in c.children if sub.dep_ in {"nsubj", "nsubjpass"}
+                # "reiterated its demand that Israel ease restrictions", "insisted on its
+                # demands that Burundi's government grant ...": who must comply
+                targets = [m for c in _demand_clauses(v) for sub in c.children
+                           if sub.dep_ in {"nsubj", "nsubjpass"}
                            for m in mentions_at(sub, index, self.keep_unresolved)
                            if m.actor is not None and not self._same(m, source)]
+            if not targets and (match.code or "")[:2] in MEASURE_ROOTS:
+                targets = self._measure_target(v, obj, index, source, match.code or "")
             code = match.code or ""
             if not targets and code[:2] == "01" and code not in UNTARGETED_DROP \
                     and v.lemma_.lower() in SAYING_ONLY:
@@ -545,6 +589,35 @@ class EventExtractor:
                 yield None, match
             for target in targets:
                 yield target, match
+
+    def _measure_target(self, v: Token, obj: Token | None, index: MentionIndex,
+                        source: Located, code: str) -> list[Located]:
+        """A curfew, emergency rule or other measure at home: "threatened to institute a
+        curfew in Algiers" is aimed at the capital it names, though the capital is the
+        source's own (a capital standing for the source's government is still no target);
+        with no place named, a state's own curfew or martial law is imposed on its country."""
+        s = source.actor
+        if s is None or not s.country:
+            return []
+        heads = [v] + [c for c in v.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
+        for h in heads:
+            objs = [c for c in h.children if c.dep_ == "dobj" and h is not v] + (
+                [obj] if obj is not None and h is v else [])
+            spots = objs + [p for o in [h, *objs] for c in o.children
+                            if c.dep_ == "prep" and c.lower_ in PLACE_PREPS
+                            for p in c.children if p.dep_ == "pobj"]
+            for t in spots:
+                found = [m for m in mentions_at(t, index, self.keep_unresolved)
+                         if m.actor is not None and m.actor.type in {"country", "capital"}
+                         and m.actor.country == s.country and m is not source]
+                if found:
+                    return found
+        if code not in DOMESTIC_MEASURES or (s.type == "country" and s.code == s.country):
+            return []
+        actor = Actor(code=s.country, name=s.country, country=s.country, type="country")
+        mention = replace(source.mention, actor=actor, method="measure+source",
+                          score=min(source.mention.score, 0.6))
+        return [replace(source, mention=mention)]
 
     def _conditional_parties(self, v: Token, index: MentionIndex,
                              source: Located) -> list[Located]:
@@ -609,6 +682,7 @@ class EventExtractor:
         place = self._place(triple)
         triple = self._place_as_target(triple, place)
         triple = _agents_placed(triple, place)
+        triple = _repressed_placed(triple)
         particle = next((c for c in v.children if c.dep_ == "prt"), None)
         trigger_end = particle.idx + len(particle) if particle is not None else v.idx + len(v)
         evidence = Evidence(

@@ -1,0 +1,60 @@
+"""Targets of measures at home, demands named by a noun, repression of bare sectors, and
+curated patterns for non-events (verbs_curated.txt), through the real engine."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+
+def _events(engine, text: str):
+    return engine.code_text(text, date=date(2000, 1, 1)).events
+
+
+def _country(m) -> str | None:
+    return m.actor.country if m is not None and m.actor is not None else None
+
+
+def test_capital_of_an_imposed_measure_is_its_target(engine) -> None:
+    events = _events(engine, "President Abdelaziz Bouteflicka threatened to institute a "
+                             "curfew in Algiers in response to recent unrest.")
+    threat = next(e for e in events if e.cameo == "1323")
+    assert _country(threat.target) == "DZA"
+
+
+def test_martial_law_at_home_targets_own_country(engine) -> None:
+    events = _events(engine, "Iraq's interim government announced that it is prepared to "
+                             "impose martial law.")
+    threat = next(e for e in events if e.cameo == "1324")
+    assert _country(threat.target) == "IRQ"
+    assert threat.target is not None and threat.target.method == "measure+source"
+
+
+def test_demand_clause_of_a_noun_names_target(engine) -> None:
+    events = _events(engine, "The main Hutu rebel group insisted on its demands that "
+                             "Burundi's government grant the Hutu majority more rights.")
+    demand = next(e for e in events if e.cameo.startswith("10"))
+    assert _country(demand.target) == "BDI"
+
+
+def test_repressed_sector_belongs_to_the_state(engine) -> None:
+    events = _events(engine, "Egyptian police dispersed Moslem fundamentalist demonstrators "
+                             "on Monday night.")
+    rep = next(e for e in events if e.cameo == "175")
+    assert rep.target is not None and rep.target.method == "agent+source"
+    assert _country(rep.target) == "EGY"
+
+
+@pytest.mark.parametrize("sentence,wrong", [
+    ("APEC has agreed to set up an energy research center in Tokyo.", "090"),
+    ("Doctors delivered goods to Baghdad, risking 12 years in prison.", "130"),
+    ("North Korea has trained 500 computer hackers.", "030"),
+    ("The general led troops to Kosovo.", "042"),
+])
+def test_curated_non_events(engine, sentence: str, wrong: str) -> None:
+    assert wrong not in {e.cameo for e in _events(engine, sentence)}
+
+
+def test_heading_to_a_capital_is_a_visit(engine) -> None:
+    assert "042" in {e.cameo for e in _events(engine, "Sarkozy heads to Beijing.")}
