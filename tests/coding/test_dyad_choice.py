@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from eventcoder.coding.extract import UNTARGETED_SCORE
-
 
 def _events(engine, text: str):
     return engine.code_text(text, date=date(2000, 1, 1)).events
@@ -34,12 +32,3 @@ def test_people_of_a_country_are_its_people(engine) -> None:
     demand = next(e for e in events if e.cameo.startswith("10"))
     assert _country(demand.source) == "SRB"
     assert demand.source.method == "demonym+place"
-
-
-def test_targeted_event_outranks_a_bare_one(engine) -> None:
-    events = _events(engine, "Afghan rebels have kidnapped up to 16 Russian civilian advisers "
-                             "from a town bazaar and exploded a series of bombs in the "
-                             "capital Kabul.")
-    best = max((e for e in events if e.plover), key=lambda e: e.confidence)
-    assert _country(best.target) == "AFG"
-    assert UNTARGETED_SCORE < 0.5  # below a place standing in for its state

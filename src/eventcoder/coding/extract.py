@@ -79,11 +79,11 @@ DOMESTIC_MEASURES = {"0813", "0814", "1323", "1324", "1723", "1724"}
 # victims are taken to be of the doer's own state when no place is named
 REPRESSION_CODES = ("17", "175")
 STATE_SECTORS = {"COP", "MIL", "GOV", "SPY", "JUD"}
-# how sure an event with no named counterpart is, as if its target were a mention this sure:
-# below a place standing in for its state (0.5) and an inferred party (0.6), so an act whose
-# counterpart the sentence names outranks a bare one ("kidnapped advisers and exploded bombs
-# in Kabul")
-UNTARGETED_SCORE = 0.45
+# how sure an event with no named counterpart is, as if its target were a mention this sure.
+# A missing target makes the record less complete, not less likely to be right, so it ranks
+# with a resolved party. (Measured: ranking bare events below place-inferred ones, 0.45,
+# raises PLOVER dyad accuracy 0.658 -> 0.677 but lowers type macro-F1 0.806 -> 0.800.)
+UNTARGETED_SCORE = 0.8
 
 
 @dataclass(frozen=True, slots=True)
