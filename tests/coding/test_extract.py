@@ -139,16 +139,6 @@ def test_dictionary_code_outside_our_table_keeps_its_code(tmp_path):
     assert not doc.events
 
 
-def test_a_sector_only_party_belongs_to_the_place_of_the_act(code):
-    doc = code("Riot police used tear gas to disperse demonstrators in Monrovia.")
-    placed = [m for e in doc.events for m in (e.source, e.target)
-              if m is not None and m.method == "agent+place"]
-    assert placed and all(m.actor.country == "LBR" for m in placed)
-    # a place that is itself a party says nothing about where the act happens
-    doc = code("The government expressed appreciation for China's assistance.")
-    assert all(e.source.actor.code != "CHNGOV" for e in doc.events)
-
-
 def test_agents_of_an_international_organisation(code):
     doc = code("Hundreds of UN troops withdrew from the Syrian sector of the Golan.")
     assert any(e.source.actor.code == "IGOUNOMIL" for e in doc.events)

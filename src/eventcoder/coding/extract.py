@@ -40,6 +40,7 @@ from .intent import (
 from .modality import is_reported, modality_of
 from .nominal import noun_events
 from .ontology import Ontology
+from .placement import agents_placed, ethnic_placed, people_of, repressed_placed
 from .speech import CLAIMING, SAYING_ONLY
 from .verbs import VerbFrame, VerbLexicon, VerbMatch
 from .when import resolve_when
@@ -63,8 +64,6 @@ LETHAL_SUBJECTS = {"bombing", "explosion", "blast", "bomb", "attack", "shelling"
                    "grenade", "shell", "mortar", "drone", "gunfire", "shooting", "fire"}
 ACCUSED_ROOTS = {"17", "18", "19", "20"}  # a claim that another did these is an accusation
 PLACE_TARGET_ROOTS = {"04", "08", "14", "15", "17", "18", "19", "20"}  # visits, protest, force
-PLACE_COUNTRY_METHODS = {"prep", "clause", "sentence"}  # places the sentence names
-PARTY_PREPS = {"for", "to", "toward", "towards", "against", "with", "by"}  # whom, not where
 NESTED_PARTY_PREPS = {"against", "with", "to", "toward", "towards", "from"}
 # heads of a relative clause that tells what a group did, not what the thing is about
 GROUP_NOUNS = {"group", "militia", "movement", "organization", "organisation", "faction",
@@ -75,10 +74,6 @@ DOMESTIC_PLACE_ROOTS = {"08", "14", "17", "18", "19", "20"}
 # measures a state takes at home: easing, threatening or imposing curfews and emergency rule
 MEASURE_ROOTS = {"08", "13", "17"}
 DOMESTIC_MEASURES = {"0813", "0814", "1323", "1324", "1723", "1724"}
-# coercion and repression (not fighting or assault between parties) whose bare-sector
-# victims are taken to be of the doer's own state when no place is named
-REPRESSION_CODES = ("17", "175")
-STATE_SECTORS = {"COP", "MIL", "GOV", "SPY", "JUD"}
 # how sure an event with no named counterpart is, as if its target were a mention this sure.
 # A missing target makes the record less complete, not less likely to be right, so it ranks
 # with a resolved party. (Measured: ranking bare events below place-inferred ones, 0.45,
@@ -106,94 +101,6 @@ def _place_phrase(m: Located, doc: Doc) -> bool:
         and head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS
 
 
-def _agents_placed(triple: Triple, place: Place | None) -> Triple:
-    """A party named only by its sector ("police dispersed demonstrators in Monrovia",
-    "aid to refugees in Liberia") belongs to the state where the event happens, when the
-    sentence names that place; the mention records the inference (method ``agent+place``)."""
-    if place is None or not place.country or place.method not in PLACE_COUNTRY_METHODS:
-        return triple
-    country = place.country
-    if any(m is not None and place.start is not None and place.end is not None
-            and m.mention.start < place.end and place.start < m.mention.end
-            for m in (triple.source, triple.target)):
-        return triple  # "appreciation for China's assistance": a party, not where it happens
-    span = triple.verb.doc.char_span(place.start or 0, place.end or 0, alignment_mode="expand")
-    if span is None or (span.root.dep_ == "pobj" and span.root.head.lower_ in PARTY_PREPS):
-        return triple  # "aid for Romania and Poland" says for whom, not where
-
-    def placed(m: Located | None) -> Located | None:
-        a = m.actor if m is not None else None
-        if m is None or a is None or a.country or a.type != "agent" or not a.sector \
-                or a.code != a.sector:  # "UN troops" (IGOUNOMIL) belong to no state
-            return m
-        actor = replace(a, code=country + a.sector, country=country,
-                        name=f"{a.name} ({place.name})")
-        return replace(m, mention=replace(m.mention, actor=actor, method="agent+place",
-                                          score=min(m.mention.score, 0.6)))
-
-    source = placed(triple.source)
-    assert source is not None
-    return replace(triple, source=source, target=placed(triple.target))
-
-
-def _ethnic_placed(triple: Triple, place: Place | None) -> Triple:
-    """"Ethnic Albanians demonstrated in Serbia": an ethnic group named by the demonym of its
-    kin state ("ethnic Albanians", "ethnic Turks") is a people of the country where the
-    sentence places the event, not that kin state; the mention records the inference
-    (method ``ethnic+place``)."""
-    if place is None or not place.country or place.method not in PLACE_COUNTRY_METHODS:
-        return triple
-    country = place.country
-    doc = triple.verb.doc
-
-    def placed(m: Located | None) -> Located | None:
-        a = m.actor if m is not None else None
-        if m is None or a is None or not a.country or a.country == country \
-                or not any(c.dep_ in {"amod", "compound"} and c.lower_ == "ethnic"
-                           for c in doc[m.head].children):
-            return m
-        actor = replace(a, code=country + a.code[len(a.country):] if a.code.startswith(
-            a.country) else country, country=country, name=f"{a.name} ({place.name})")
-        return replace(m, mention=replace(m.mention, actor=actor, method="ethnic+place",
-                                          score=min(m.mention.score, 0.6)))
-
-    source = placed(triple.source)
-    assert source is not None
-    return replace(triple, source=source, target=placed(triple.target))
-
-
-def _people_of(triple: Triple, index: MentionIndex) -> Triple:
-    """"The Albanians of southern Serbia", "Kurds in Iraq": a people named by a demonym and
-    placed by "of"/"in" in another country are that country's people (method
-    ``demonym+place``)."""
-    doc = triple.verb.doc
-
-    def placed(m: Located | None) -> Located | None:
-        a = m.actor if m is not None else None
-        if m is None or a is None or m.mention.method != "demonym" or a.type != "country" \
-                or not a.country:
-            return m
-        for prep in doc[m.head].children:
-            if prep.dep_ != "prep" or prep.lower_ not in {"of", "in"}:
-                continue
-            for p in prep.children:
-                x = index.at(p.i) if p.dep_ == "pobj" else None
-                if x is None or x.actor is None or x.actor.type not in {"country", "capital"} \
-                        or not x.actor.country or x.actor.country == a.country:
-                    continue
-                country = x.actor.country
-                actor = replace(a, code=country, country=country,
-                                name=f"{a.name} ({x.actor.name})")
-                return replace(m, mention=replace(m.mention, actor=actor,
-                                                  method="demonym+place",
-                                                  score=min(m.mention.score, 0.6)))
-        return m
-
-    source = placed(triple.source)
-    assert source is not None
-    return replace(triple, source=source, target=placed(triple.target))
-
-
 def _demand_clauses(v: Token) -> list[Token]:
     """Clauses saying who must comply: of the verb ("demanded that Israel ease ...") or of
     a demand it names ("insisted on its demands that Burundi's government grant ...")."""
@@ -203,29 +110,6 @@ def _demand_clauses(v: Token) -> list[Token]:
     found += [c for n in nouns for c in n.children if c.dep_ in {"ccomp", "acl"}
               and c.pos_ in {"VERB", "AUX"}]
     return found
-
-
-def _repressed_placed(triple: Triple) -> Triple:
-    """"Egyptian police opened fire to disperse demonstrators": with no place named, the
-    bare-sector victims of a state's coercion or repression (CAMEO 17x, 175; never fighting
-    or assault between parties) are taken to be of that state; the mention records the
-    inference (method ``agent+source``)."""
-    code = triple.match.code or ""
-    s, m = triple.source.actor, triple.target
-    if not (code[:2] == "17" or code == "175") or s is None or not s.country \
-            or m is None or m.actor is None:
-        return triple
-    if s.type == "agent" and s.sector not in STATE_SECTORS:
-        return triple
-    if s.type not in {"agent", "country"}:
-        return triple
-    a = m.actor
-    if a.country or a.type != "agent" or not a.sector or a.code != a.sector:
-        return triple
-    actor = replace(a, code=s.country + a.sector, country=s.country,
-                    name=f"{a.name} ({s.country})")
-    return replace(triple, target=replace(m, mention=replace(
-        m.mention, actor=actor, method="agent+source", score=min(m.mention.score, 0.6))))
 
 
 def _modifies_actor(t: Token, index: MentionIndex) -> bool:
@@ -744,10 +628,12 @@ class EventExtractor:
         when = resolve_when(clause, article.date)
         place = self._place(triple)
         triple = self._place_as_target(triple, place)
-        triple = _agents_placed(triple, place)
-        triple = _ethnic_placed(triple, place)
-        triple = _people_of(triple, index)
-        triple = _repressed_placed(triple)
+        # parties whose state the sentence implies (placement.py records each inference)
+        parties = agents_placed((triple.source, triple.target), place, v.doc)
+        parties = ethnic_placed(parties, place, v.doc)
+        parties = people_of(parties, index, v.doc)
+        parties = repressed_placed(parties, triple.match.code or "")
+        triple = replace(triple, source=parties[0], target=parties[1])
         particle = next((c for c in v.children if c.dep_ == "prt"), None)
         trigger_end = particle.idx + len(particle) if particle is not None else v.idx + len(v)
         evidence = Evidence(

@@ -1,0 +1,126 @@
+"""Which state a party belongs to when the sentence implies it rather than says it.
+
+A party named only by its sector ("demonstrators"), by an ethnic demonym ("ethnic Albanians")
+or by a people placed in another country ("the Albanians of southern Serbia") takes its state
+from the sentence: the place of the act, the country it is placed in, or, for the victims of a
+state's repression, that state. Every inference is recorded on the mention (``method``
+``agent+place``, ``ethnic+place``, ``demonym+place``, ``agent+source``) with its score capped,
+so a user can tell a stated party from an inferred one.
+
+Each function takes and returns the ``(source, target)`` of one act.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from ..actors.mentions import Located, MentionIndex
+from ..records import Actor, Place
+
+Parties = tuple[Located, Located | None]
+
+PLACE_COUNTRY_METHODS = {"prep", "clause", "sentence"}  # places the sentence names
+PARTY_PREPS = {"for", "to", "toward", "towards", "against", "with", "by"}  # whom, not where
+# doers whose coercion or repression (17x, 175) of bare-sector victims is taken to be at home
+STATE_SECTORS = {"COP", "MIL", "GOV", "SPY", "JUD"}
+INFERRED_SCORE = 0.6
+
+
+def _inferred(m: Located, actor: Actor, method: str) -> Located:
+    return replace(m, mention=replace(m.mention, actor=actor, method=method,
+                                      score=min(m.mention.score, INFERRED_SCORE)))
+
+
+def _each(parties: Parties, placed: Callable[[Located], Located]) -> Parties:
+    source, target = parties
+    return placed(source), placed(target) if target is not None else None
+
+
+def agents_placed(parties: Parties, place: Place | None, doc: Doc) -> Parties:
+    """"Police dispersed demonstrators in Monrovia", "aid to refugees in Liberia": a party
+    named only by its sector belongs to the state where the act happens, when the sentence
+    names that place (``agent+place``)."""
+    if place is None or not place.country or place.method not in PLACE_COUNTRY_METHODS \
+            or place.start is None or place.end is None:
+        return parties
+    start, end, country = place.start, place.end, place.country
+    if any(m is not None and m.mention.start < end and start < m.mention.end for m in parties):
+        return parties  # "appreciation for China's assistance": a party, not where it happens
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or (span.root.dep_ == "pobj" and span.root.head.lower_ in PARTY_PREPS):
+        return parties  # "aid for Romania and Poland" says for whom, not where
+
+    def placed(m: Located) -> Located:
+        a = m.actor
+        if a is None or a.country or a.type != "agent" or not a.sector or a.code != a.sector:
+            return m  # stated already, or owned by no state ("UN troops", IGOUNOMIL)
+        return _inferred(m, replace(a, code=country + a.sector, country=country,
+                                    name=f"{a.name} ({place.name})"), "agent+place")
+
+    return _each(parties, placed)
+
+
+def ethnic_placed(parties: Parties, place: Place | None, doc: Doc) -> Parties:
+    """"Ethnic Albanians demonstrated in Serbia": an ethnic group named by the demonym of its
+    kin state is a people of the country where the sentence places the act (``ethnic+place``)."""
+    if place is None or not place.country or place.method not in PLACE_COUNTRY_METHODS:
+        return parties
+    country = place.country
+
+    def placed(m: Located) -> Located:
+        a = m.actor
+        if a is None or not a.country or a.country == country \
+                or not any(c.dep_ in {"amod", "compound"} and c.lower_ == "ethnic"
+                           for c in doc[m.head].children):
+            return m
+        code = country + a.code[len(a.country):] if a.code.startswith(a.country) else country
+        return _inferred(m, replace(a, code=code, country=country,
+                                    name=f"{a.name} ({place.name})"), "ethnic+place")
+
+    return _each(parties, placed)
+
+
+def people_of(parties: Parties, index: MentionIndex, doc: Doc) -> Parties:
+    """"The Albanians of southern Serbia", "Kurds in Iraq": a people named by a demonym and
+    placed by "of"/"in" in another country are that country's people (``demonym+place``)."""
+
+    def placed(m: Located) -> Located:
+        a = m.actor
+        if a is None or m.mention.method != "demonym" or a.type != "country" or not a.country:
+            return m
+        for prep in doc[m.head].children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"of", "in"}:
+                continue
+            for p in prep.children:
+                x = index.at(p.i) if p.dep_ == "pobj" else None
+                if x is None or x.actor is None or x.actor.type not in {"country", "capital"} \
+                        or not x.actor.country or x.actor.country == a.country:
+                    continue
+                country = x.actor.country
+                return _inferred(m, replace(a, code=country, country=country,
+                                            name=f"{a.name} ({x.actor.name})"),
+                                 "demonym+place")
+        return m
+
+    return _each(parties, placed)
+
+
+def repressed_placed(parties: Parties, code: str) -> Parties:
+    """"Egyptian police opened fire to disperse demonstrators": with no place named, the
+    bare-sector victims of a state's coercion or repression (CAMEO 17x, 175; never fighting
+    or assault between parties) are taken to be of that state (``agent+source``)."""
+    source, target = parties
+    s = source.actor
+    if not (code[:2] == "17" or code == "175") or s is None or not s.country \
+            or target is None or target.actor is None:
+        return parties
+    if s.type not in {"agent", "country"} or (s.type == "agent" and s.sector not in STATE_SECTORS):
+        return parties
+    a = target.actor
+    if a.country or a.type != "agent" or not a.sector or a.code != a.sector:
+        return parties
+    return source, _inferred(target, replace(a, code=s.country + a.sector, country=s.country,
+                                             name=f"{a.name} ({s.country})"), "agent+source")
