@@ -78,6 +78,11 @@ class MentionIndex:
     def at(self, i: int) -> Located | None:
         return self._by_token.get(i)
 
+    def together(self, m: Located) -> list[Located]:
+        """Further actors ``m`` stands for jointly ("they" after "Obama and Putin"); only
+        coreference (coref.ResolvedIndex) knows any."""
+        return []
+
     def __iter__(self) -> Iterator[Located]:
         return iter(self.items)
 

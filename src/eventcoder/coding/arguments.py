@@ -90,7 +90,7 @@ def mentions_at(t: Token, index: MentionIndex, keep_unresolved: bool = True) -> 
             out.append(m)
             out.extend(x for x in _listed_with(c, m, index) if x not in out)
             # "Obama and Putin said they will attack": "they" stands for each of them
-            out.extend(x for x in _together(index, m) if x not in out)
+            out.extend(x for x in index.together(m) if x not in out)
     return out
 
 
@@ -102,11 +102,6 @@ def hyphen_modifier(t: Token) -> bool:
     return t.dep_ in {"npadvmod", "compound", "nmod"} and head.dep_ == "amod" \
         and head.tag_ == "VBN" and t.i < head.i \
         and any(p.lower_ == "-" and t.i < p.i < head.i for p in head.children)
-
-
-def _together(index: MentionIndex, m: Located) -> list[Located]:
-    together = getattr(index, "together", None)
-    return together(m) if together is not None else []
 
 
 QUANTITY_NOUNS = {"thousand", "hundred", "dozen", "million", "score", "group", "number",
