@@ -1,5 +1,5 @@
-"""Political and armed organisations of the 1980s-2010s, "non-" groups, "based in", demonyms of
-former names and peoples, and acronyms an article defines."""
+"""Political and armed organisations of the 1980s-2010s, demonyms of former names and peoples,
+and acronyms an article defines ("non-" groups and "based in": test_titles.py)."""
 
 from __future__ import annotations
 
@@ -29,20 +29,6 @@ def test_same_named_parties_follow_the_country_named(code):
     doc = code("Contacts between al Qaeda and senior members of Saddam Hussein's Ba'ath Party "
                "were reported.", on=ON)
     assert _code_of(doc, "Ba'ath Party") == "IRQGOV"
-
-
-def test_non_prefix_does_not_code_the_group(code):
-    doc = code("Militants carried out a deadly attack targeting non-Muslims at a mall in "
-               "Kenya.", on=ON)
-    assert all(not (m.actor and m.actor.code.endswith("MUS")) for m in doc.mentions)
-
-
-def test_security_chief_and_group_based_in_a_country(code):
-    doc = code("Cairo's security chief has warned the Kifaya group.", on=ON)
-    assert _code_of(doc, "security chief") == "EGYCOP"
-    assert _code_of(doc, "Kifaya") == "EGYOPP"
-    doc = code("A terror group based in Trinidad claims to be making weapons.", on=ON)
-    assert any(m.actor and m.actor.code == "TTOREB" for m in doc.mentions)
 
 
 def test_ibo_and_kampuchean_demonyms():
