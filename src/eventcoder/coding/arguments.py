@@ -136,9 +136,7 @@ def _listed_with(t: Token, m: Located, index: MentionIndex) -> list[Located]:
         # "Israeli and Palestinian leaders": the same agent of each coordinated state
         states = [x for child in t.children if child.dep_ in {"nmod", "compound", "amod"}
                   for c in conjuncts(child)[1:] if (x := index.at(c.i)) is not None]
-        for prep in t.children:
-            if prep.dep_ != "prep" or prep.lower_ not in {"of", "in", "from"}:
-                continue
+        for prep in _place_preps(t):
             for pobj in (p for p in prep.children if p.dep_ == "pobj"):
                 states.extend(x for c in conjuncts(pobj)[1:] if (x := index.at(c.i)) is not None)
         for x in states:
@@ -150,6 +148,19 @@ def _listed_with(t: Token, m: Located, index: MentionIndex) -> list[Located]:
                             name=f"{actor.name.split(' (')[0]} ({x.actor.name})")
             out.append(replace(x, mention=replace(x.mention, actor=agent), kind="agent"))
     return out
+
+
+def _place_preps(t: Token) -> list[Token]:
+    """The "of"/"in"/"from" phrases placing an agent noun; a later conjunct without its own
+    shares the one on the first ("lawmakers and officials in Arnor and Gondor")."""
+    node = t
+    for _ in range(4):
+        preps = [p for p in node.children
+                 if p.dep_ == "prep" and p.lower_ in {"of", "in", "from"}]
+        if preps or node.dep_ != "conj" or node.head.i == node.i:
+            return preps
+        node = node.head
+    return []
 
 
 def subjects_of(v: Token, index: MentionIndex, keep_unresolved: bool = True) -> list[Located]:

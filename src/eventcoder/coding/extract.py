@@ -40,7 +40,13 @@ from .intent import (
 from .modality import is_reported, modality_of
 from .nominal import noun_events
 from .ontology import Ontology
-from .placement import agents_placed, ethnic_placed, people_of, repressed_placed
+from .placement import (
+    agents_of_unit,
+    agents_placed,
+    ethnic_placed,
+    people_of,
+    repressed_placed,
+)
 from .speech import CLAIMING, SAYING_ONLY
 from .verbs import VerbFrame, VerbLexicon, VerbMatch
 from .when import resolve_when
@@ -144,10 +150,11 @@ def _pronoun_subject(v: Token) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "PRON" for c in v.children)
 
 
-def _event_key(e: Event) -> tuple[int, int, int | None, str, str]:
-    """One event per sentence, dyad, CAMEO root and modality."""
-    return (e.evidence.start, e.source.start, e.target.start if e.target else None,
-            e.cameo_root, e.modality)
+def _event_key(e: Event) -> tuple[int, int, str | None, int | None, str, str]:
+    """One event per sentence, dyad, CAMEO root and modality. The source's code counts too:
+    "lawmakers and officials in Arnor and Gondor" places two agents on the one name."""
+    return (e.evidence.start, e.source.start, e.source.actor.code if e.source.actor else None,
+            e.target.start if e.target else None, e.cameo_root, e.modality)
 
 
 def _specificity(e: Event) -> tuple[int, bool, float]:
@@ -302,11 +309,13 @@ class EventExtractor:
                 for p in c.children if c.pos_ == "ADP" else ():
                     if p.dep_ == "pobj":
                         add(mentions_at(p, index, keep))
-        for c in v.children:
-            if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        add(mentions_at(p, index, keep))
+        # "celebrated Iftar at Osgiliath with the parliament of Gondor": the party named by
+        # "with"/"against"/"to" before a place that only stands for its state
+        for c in sorted((c for c in v.children if c.dep_ == "prep"
+                         and c.lower_ in TARGET_PREPS), key=lambda c: c.lower_ in PLACE_PREPS):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    add(mentions_at(p, index, keep))
         if obj is not None:
             # not what another actor did ("its campaign against the group that has seized
             # parts of Iraq"; but "a plan that will not allow candidates from Hamas", "a
@@ -632,6 +641,7 @@ class EventExtractor:
         parties = agents_placed((triple.source, triple.target), place, v.doc)
         parties = ethnic_placed(parties, place, v.doc)
         parties = people_of(parties, index, v.doc)
+        parties = agents_of_unit(parties, index, v.doc)
         parties = repressed_placed(parties, triple.match.code or "")
         triple = replace(triple, source=parties[0], target=parties[1])
         particle = next((c for c in v.children if c.dep_ == "prt"), None)

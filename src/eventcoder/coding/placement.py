@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..actors.mentions import Located, MentionIndex
 from ..records import Actor, Place
@@ -106,6 +106,57 @@ def people_of(parties: Parties, index: MentionIndex, doc: Doc) -> Parties:
         return m
 
     return _each(parties, placed)
+
+
+def agents_of_unit(parties: Parties, index: MentionIndex, doc: Doc) -> Parties:
+    """"Soldiers from the Russian army", "experts of a Gondor ministry": a party named only
+    by its sector and drawn "from"/"of" a body that a country's name or demonym qualifies
+    belongs to that country; "activists of Amnesty International", drawn from a stateless
+    organisation, are that organisation's (``agent+unit``)."""
+
+    def placed(m: Located) -> Located:
+        a = m.actor
+        if a is None or a.country or a.type != "agent" or not a.sector or a.code != a.sector:
+            return m
+        for prep in doc[m.head].children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"from", "of"}:
+                continue
+            for p in prep.children:
+                if p.dep_ != "pobj":
+                    continue
+                org = index.at(p.i)
+                if org is not None and org.actor is not None \
+                        and org.actor.type == "organisation" and not org.actor.country \
+                        and org.actor.code and not org.actor.code.endswith(a.sector):
+                    # "the activists of Amnesty International": the body's own people
+                    return _inferred(m, replace(a, code=org.actor.code + a.sector,
+                                                name=f"{a.name} ({org.actor.name})"),
+                                     "agent+unit")
+                if p.pos_ != "NOUN":
+                    continue
+                for q in _modifiers(p):
+                    x = index.at(q.i)
+                    if x is None or x.actor is None or x.actor.type != "country" \
+                            or not x.actor.country:
+                        continue
+                    country = x.actor.country
+                    return _inferred(m, replace(a, code=country + a.sector, country=country,
+                                                name=f"{a.name} ({x.actor.name})"),
+                                     "agent+unit")
+        return m
+
+    return _each(parties, placed)
+
+
+def _modifiers(t: Token) -> list[Token]:
+    """The words qualifying a noun, through stacked modifiers ("the Russian 64th brigade")."""
+    out: list[Token] = []
+    stack = [c for c in t.children if c.dep_ in {"compound", "amod"}]
+    while stack:
+        q = stack.pop()
+        out.append(q)
+        stack.extend(c for c in q.children if c.dep_ in {"compound", "amod"})
+    return out
 
 
 def repressed_placed(parties: Parties, code: str) -> Parties:
