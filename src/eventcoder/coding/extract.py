@@ -628,6 +628,27 @@ class EventExtractor:
         return replace(triple, target=Located(span.start, span.end, span.root.i, mention,
                                               "place"))
 
+    @staticmethod
+    def _can_host(target: Located, verb: Token) -> bool:
+        """Whether the target can take the reverse event ("visited Poland": 042 and Poland
+        hosts, 043). A place standing in for its state only because no party is named
+        ("held talks in Alaska", method "location") hosts nothing, nor does the venue of
+        a meeting the verb's object names ("attend a summit in Switzerland",
+        "a conference in Paris"): that place is where the meeting is, not whom one visits."""
+        if target.mention.method == "location":
+            return False
+        doc = verb.doc
+        if not 0 <= target.head < len(doc):
+            return True
+        tok = doc[target.head]
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+            return True
+        owner = prep.head
+        return owner.i == verb.i or owner.pos_ not in {"NOUN", "PROPN"}
+
     def _events(self, triple: Triple, article: Article, index: MentionIndex) -> Iterator[Event]:
         v = triple.verb
         sent: Span = v.sent
@@ -652,7 +673,8 @@ class EventExtractor:
         )
         pairs: list[tuple[Located, Located | None, str | None, Modality]] = [
             (triple.source, triple.target, triple.match.code, modality)]
-        if triple.match.reverse_code and triple.target is not None:
+        if triple.match.reverse_code and triple.target is not None \
+                and self._can_host(triple.target, v):
             pairs.append((triple.target, triple.source, triple.match.reverse_code, modality))
         action = triple.match.code
         governor = intent_governor(v) if modality in {"intended", "negated"} else None
