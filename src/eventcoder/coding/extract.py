@@ -207,7 +207,8 @@ class EventExtractor:
     def _uncoded_demands(self, doc: Doc, index: MentionIndex, article: Article,
                          coded: dict[tuple[object, ...], Event]) -> Iterator[Event]:
         """"X said Y must <act>" is a demand (100) even when <act> has no verb pattern."""
-        demanded = {_event_key(e)[:3] for e in coded.values() if e.cameo_root == "10"}
+        demanded = {(e.evidence.start, e.source.start, e.target.start if e.target else None)
+                    for e in coded.values() if e.cameo_root == "10"}
         for v in doc:
             speech = demanded_by_speaker(v) if v.pos_ in {"VERB", "AUX"} else None
             if speech is None:
