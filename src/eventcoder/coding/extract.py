@@ -44,6 +44,7 @@ from .placement import (
     agents_of_unit,
     agents_placed,
     ethnic_placed,
+    inferred,
     people_of,
     repressed_placed,
 )
@@ -499,10 +500,7 @@ class EventExtractor:
             if not targets and (match.code or "")[:2] in {"10", "13"}:
                 # "reiterated its demand that Israel ease restrictions", "insisted on its
                 # demands that Burundi's government grant ...": who must comply
-                targets = [m for c in _demand_clauses(v) for sub in c.children
-                           if sub.dep_ in {"nsubj", "nsubjpass"}
-                           for m in mentions_at(sub, index, self.keep_unresolved)
-                           if m.actor is not None and not self._same(m, source)]
+                targets = self._clause_subjects(_demand_clauses(v), index, source)
             if not targets and (match.code or "")[:2] in MEASURE_ROOTS:
                 targets = self._measure_target(v, obj, index, source, match.code or "")
             code = match.code or ""
@@ -510,10 +508,8 @@ class EventExtractor:
                     and v.lemma_.lower() in SAYING_ONLY:
                 # "Arnor believes Dagolath can cope" coded as a comment (012): a comment is
                 # about the parties its clause names
-                targets = [m for c in v.children if c.dep_ == "ccomp"
-                           for sub in c.children if sub.dep_ in {"nsubj", "nsubjpass"}
-                           for m in mentions_at(sub, index, self.keep_unresolved)
-                           if m.actor is not None and not self._same(m, source)]
+                targets = self._clause_subjects(
+                    [c for c in v.children if c.dep_ == "ccomp"], index, source)
             named_obj = obj is not None and any(
                 m.actor is not None and not self._same(m, source)
                 for m in mentions_at(obj, index, self.keep_unresolved))
@@ -572,9 +568,7 @@ class EventExtractor:
         if code not in DOMESTIC_MEASURES or (s.type == "country" and s.code == s.country):
             return []
         actor = Actor(code=s.country, name=s.country, country=s.country, type="country")
-        mention = replace(source.mention, actor=actor, method="measure+source",
-                          score=min(source.mention.score, 0.6))
-        return [replace(source, mention=mention)]
+        return [inferred(source, actor, "measure+source")]
 
     def _conditional_parties(self, v: Token, index: MentionIndex,
                              source: Located) -> list[Located]:
@@ -584,12 +578,17 @@ class EventExtractor:
             for c in h.children:
                 if c.dep_ == "advcl" and any(a.dep_ == "mark" and a.lower_ in {"if", "unless"}
                                              for a in c.children):
-                    found = [m for sub in c.children if sub.dep_ in {"nsubj", "nsubjpass"}
-                             for m in mentions_at(sub, index, self.keep_unresolved)
-                             if m.actor is not None and not self._same(m, source)]
+                    found = self._clause_subjects([c], index, source)
                     if found:
                         return found
         return []
+
+    def _clause_subjects(self, clauses: list[Token], index: MentionIndex,
+                         source: Located) -> list[Located]:
+        """The known actors, other than ``source``, that are subjects of ``clauses``."""
+        return [m for c in clauses for sub in c.children if sub.dep_ in {"nsubj", "nsubjpass"}
+                for m in mentions_at(sub, index, self.keep_unresolved)
+                if m.actor is not None and not self._same(m, source)]
 
     # -- events ---------------------------------------------------------------------------------
     def _place(self, triple: Triple) -> Place | None:

@@ -29,7 +29,8 @@ STATE_SECTORS = {"COP", "MIL", "GOV", "SPY", "JUD"}
 INFERRED_SCORE = 0.6
 
 
-def _inferred(m: Located, actor: Actor, method: str) -> Located:
+def inferred(m: Located, actor: Actor, method: str) -> Located:
+    """``m`` as ``actor``, recording how it was inferred and capping its score."""
     return replace(m, mention=replace(m.mention, actor=actor, method=method,
                                       score=min(m.mention.score, INFERRED_SCORE)))
 
@@ -57,7 +58,7 @@ def agents_placed(parties: Parties, place: Place | None, doc: Doc) -> Parties:
         a = m.actor
         if a is None or a.country or a.type != "agent" or not a.sector or a.code != a.sector:
             return m  # stated already, or owned by no state ("UN troops", IGOUNOMIL)
-        return _inferred(m, replace(a, code=country + a.sector, country=country,
+        return inferred(m, replace(a, code=country + a.sector, country=country,
                                     name=f"{a.name} ({place.name})"), "agent+place")
 
     return _each(parties, placed)
@@ -77,7 +78,7 @@ def ethnic_placed(parties: Parties, place: Place | None, doc: Doc) -> Parties:
                            for c in doc[m.head].children):
             return m
         code = country + a.code[len(a.country):] if a.code.startswith(a.country) else country
-        return _inferred(m, replace(a, code=code, country=country,
+        return inferred(m, replace(a, code=code, country=country,
                                     name=f"{a.name} ({place.name})"), "ethnic+place")
 
     return _each(parties, placed)
@@ -100,7 +101,7 @@ def people_of(parties: Parties, index: MentionIndex, doc: Doc) -> Parties:
                         or not x.actor.country or x.actor.country == a.country:
                     continue
                 country = x.actor.country
-                return _inferred(m, replace(a, code=country, country=country,
+                return inferred(m, replace(a, code=country, country=country,
                                             name=f"{a.name} ({x.actor.name})"),
                                  "demonym+place")
         return m
@@ -129,7 +130,7 @@ def agents_of_unit(parties: Parties, index: MentionIndex, doc: Doc) -> Parties:
                         and org.actor.type == "organisation" and not org.actor.country \
                         and org.actor.code and not org.actor.code.endswith(a.sector):
                     # "the activists of Amnesty International": the body's own people
-                    return _inferred(m, replace(a, code=org.actor.code + a.sector,
+                    return inferred(m, replace(a, code=org.actor.code + a.sector,
                                                 name=f"{a.name} ({org.actor.name})"),
                                      "agent+unit")
                 if p.pos_ != "NOUN":
@@ -140,7 +141,7 @@ def agents_of_unit(parties: Parties, index: MentionIndex, doc: Doc) -> Parties:
                             or not x.actor.country:
                         continue
                     country = x.actor.country
-                    return _inferred(m, replace(a, code=country + a.sector, country=country,
+                    return inferred(m, replace(a, code=country + a.sector, country=country,
                                                 name=f"{a.name} ({x.actor.name})"),
                                      "agent+unit")
         return m
@@ -173,5 +174,5 @@ def repressed_placed(parties: Parties, code: str) -> Parties:
     a = target.actor
     if a.country or a.type != "agent" or not a.sector or a.code != a.sector:
         return parties
-    return source, _inferred(target, replace(a, code=s.country + a.sector, country=s.country,
+    return source, inferred(target, replace(a, code=s.country + a.sector, country=s.country,
                                              name=f"{a.name} ({s.country})"), "agent+source")
