@@ -152,6 +152,11 @@ _PLACE_RANK = (
     "WHEN 'country' THEN 1 ELSE 0 END"
 )
 _PLACE_ORDER = f"ORDER BY {_PLACE_RANK} DESC, id"
+# a cluster's place: every column from the one best-placed event that has a place
+_CLUSTER_PLACE = ",\n".join(
+    f"first({c} {_PLACE_ORDER}) FILTER (WHERE location IS NOT NULL) AS {c}"
+    for c in ("location", "location_country", "location_admin1", "location_feature",
+              "location_lat", "location_lon"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -505,18 +510,7 @@ class _Run:
                     first(day ORDER BY {_PRECISION_RANK}, day) AS event_date,
                     first(prec ORDER BY {_PRECISION_RANK}, day) AS date_precision,
                     min(day) AS min_event_date, max(day) AS max_event_date,
-                    first(location {_PLACE_ORDER}) FILTER (WHERE location IS NOT NULL)
-                        AS location,
-                    first(location_country {_PLACE_ORDER}) FILTER (WHERE location IS NOT NULL)
-                        AS location_country,
-                    first(location_admin1 {_PLACE_ORDER}) FILTER (WHERE location IS NOT NULL)
-                        AS location_admin1,
-                    first(location_feature {_PLACE_ORDER}) FILTER (WHERE location IS NOT NULL)
-                        AS location_feature,
-                    first(location_lat {_PLACE_ORDER}) FILTER (WHERE location IS NOT NULL)
-                        AS location_lat,
-                    first(location_lon {_PLACE_ORDER}) FILTER (WHERE location IS NOT NULL)
-                        AS location_lon,
+                    {_CLUSTER_PLACE},
                     count(*)::INTEGER AS num_mentions,
                     count(DISTINCT outlet_key)::INTEGER AS num_sources,
                     count(DISTINCT article_key)::INTEGER AS num_articles,
