@@ -4,9 +4,10 @@ For every verb the verb dictionary knows:
 - sources: the subject (or the ``by`` agent of a passive), expanded over conjunctions ("the US and
   the EU"); a verb without a subject borrows it from the verb it is joined to or governed by
   ("refused to ...", "... and halted ...");
-- targets: the direct object (or the passive subject), then actors in objects of the verb's
-  prepositions ("to Ukraine", "through China"), then actors inside the object phrase ("tariffs on
-  Russian imports"), then the object of a purpose clause ("halted aid to force Zelensky");
+- targets (targets.py): the direct object (or the passive subject), then actors in objects of
+  the verb's prepositions ("to Ukraine", "through China"), then actors inside the object phrase
+  ("tariffs on Russian imports"), then the object of a purpose clause ("halted aid to force
+  Zelensky");
 - code: the most specific verb pattern matching the verb's particle, objects and prepositions;
   objects joined by "and" are coded one by one, so "threatened tariffs and troops" can give two.
 No pattern, no event: nothing falls back to a generic code.
@@ -29,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.entries import Discards
 from ..actors.mentions import Located, MentionIndex
 from ..records import Actor, Article, Event, Evidence, Mention, Modality, Place, content_hash
-from .arguments import conjuncts, hyphen_modifier, mentions_at, subjects_of, subtree, usable
+from .arguments import conjuncts, mentions_at, subjects_of, subtree
 from .intent import (
     demand_code,
     demanded_by_speaker,
@@ -44,11 +45,19 @@ from .placement import (
     agents_of_unit,
     agents_placed,
     ethnic_placed,
-    inferred,
     people_of,
     repressed_placed,
 )
 from .speech import CLAIMING, SAYING_ONLY
+from .targets import (
+    MEASURE_ROOTS,
+    PLACE_PREPS,
+    TargetFinder,
+    demand_clauses,
+    place_phrase,
+    same_actor,
+    stateless,
+)
 from .verbs import VerbFrame, VerbLexicon, VerbMatch
 from .when import resolve_when
 from .where import Geolocator
@@ -57,9 +66,6 @@ log = logging.getLogger(__name__)
 
 OBJECT_DEPS = {"dobj", "attr", "oprd", "dative", "acomp"}
 CLAUSE_OBJECT_DEPS = {"xcomp", "ccomp"}
-TARGET_PREPS = {"to", "against", "with", "on", "toward", "towards", "from", "through", "at",
-                "into", "over", "for", "upon", "onto", "of", "in"}
-PLACE_PREPS = {"in", "at", "near", "inside", "outside"}
 MAX_FRAME_WORDS = 14
 UNTARGETED_DROP = {"010", "01"}  # "X said" alone is a quote, not an event
 # Acts that often have no named counterpart: protests, yielding, mobilising, violence.
@@ -71,16 +77,8 @@ LETHAL_SUBJECTS = {"bombing", "explosion", "blast", "bomb", "attack", "shelling"
                    "grenade", "shell", "mortar", "drone", "gunfire", "shooting", "fire"}
 ACCUSED_ROOTS = {"17", "18", "19", "20"}  # a claim that another did these is an accusation
 PLACE_TARGET_ROOTS = {"04", "08", "14", "15", "17", "18", "19", "20"}  # visits, protest, force
-NESTED_PARTY_PREPS = {"against", "with", "to", "toward", "towards", "from"}
-# heads of a relative clause that tells what a group did, not what the thing is about
-GROUP_NOUNS = {"group", "militia", "movement", "organization", "organisation", "faction",
-               "force", "rebel", "militant", "insurgent", "party", "army", "regime",
-               "government", "network", "gang", "cell"}
 PARTICLES = {"off", "out", "up", "down", "away", "back"}
 DOMESTIC_PLACE_ROOTS = {"08", "14", "17", "18", "19", "20"}
-# measures a state takes at home: easing, threatening or imposing curfews and emergency rule
-MEASURE_ROOTS = {"08", "13", "17"}
-DOMESTIC_MEASURES = {"0813", "0814", "1323", "1324", "1723", "1724"}
 # how sure an event with no named counterpart is, as if its target were a mention this sure.
 # A missing target makes the record less complete, not less likely to be right, so it ranks
 # with a resolved party. (Measured: ranking bare events below place-inferred ones, 0.45,
@@ -99,52 +97,6 @@ class Triple:
 def _words(tokens: list[Token]) -> tuple[str, ...]:
     return tuple(t.lemma_.lower() for t in tokens if not t.is_punct and t.pos_ != "DET")[
         :MAX_FRAME_WORDS]
-
-
-def _place_phrase(m: Located, doc: Doc) -> bool:
-    """A country or capital named as the place of the act ("in Beijing", "at Geneva")."""
-    head = doc[m.head]
-    return m.actor is not None and m.actor.type in {"country", "capital"} \
-        and head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS
-
-
-def _demand_clauses(v: Token) -> list[Token]:
-    """Clauses saying who must comply: of the verb ("demanded that Israel ease ...") or of
-    a demand it names ("insisted on its demands that Burundi's government grant ...")."""
-    found = [c for c in v.children if c.dep_ == "ccomp"]
-    nouns = [c for c in v.children if c.dep_ == "dobj"] + [
-        p for c in v.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-    found += [c for n in nouns for c in n.children if c.dep_ in {"ccomp", "acl"}
-              and c.pos_ in {"VERB", "AUX"}]
-    return found
-
-
-def _modifies_actor(t: Token, index: MentionIndex) -> bool:
-    """Is ``t`` the country part of a larger actor ("Gondor" in "Gondor police", "Gondor's
-    government")? Then the larger actor (GONCOP, GONGOV) is the target, not the country."""
-    if t.dep_ not in {"compound", "poss", "amod", "nmod"} or t.head.i == t.i:
-        return False
-    head = index.at(t.head.i)
-    return head is not None and head.actor is not None and head is not index.at(t.i)
-
-
-def _stateless(m: Located) -> bool:
-    """A bare sector with no state ("reservists", "military intelligence")."""
-    return m.actor is not None and m.actor.type == "agent" and not m.actor.country
-
-
-def _owned_by(m: Located, source: Located, index: MentionIndex, doc: Doc) -> bool:
-    """"Syria offered its troops to Lebanon": the source's own people or forces, named with a
-    pronoun that stands for the source, are what it offers or moves, not its counterpart."""
-    a, s = m.actor, source.actor
-    if a is None or s is None or not a.country or a.country != s.country:
-        return False
-    for c in doc[m.head].children:
-        if c.dep_ == "poss" and c.pos_ == "PRON":
-            owner = index.at(c.i)
-            return owner is not None and owner.actor is not None \
-                and owner.actor.country == s.country
-    return False
 
 
 def _pronoun_subject(v: Token) -> bool:
@@ -178,6 +130,7 @@ class EventExtractor:
         self.lexicon = lexicon
         self.ontology = ontology
         self.keep_unresolved = keep_unresolved
+        self.targets = TargetFinder(keep_unresolved)
         self.geolocator = geolocator
 
     def extract(self, doc: Doc, index: MentionIndex, article: Article) -> list[Event]:
@@ -217,7 +170,7 @@ class EventExtractor:
             for target in subjects_of(v, index, self.keep_unresolved):
                 for speaker in subjects_of(speech, index, self.keep_unresolved):
                     key = (v.sent.start_char, speaker.start, target.start)
-                    if key in demanded or self._same(speaker, target):
+                    if key in demanded or same_actor(speaker, target):
                         continue
                     match = VerbMatch(code="100", reverse_code=None,
                                       pattern=f"{speech.lemma_}(that X must {v.lemma_})",
@@ -242,11 +195,11 @@ class EventExtractor:
             for source in sources:
                 # "Jordan and Britain agreed ...": with no other party named, the joint
                 # subjects are each other's counterparts
-                partners = [s for s in sources if s is not source and not self._same(s, source)]
+                partners = [s for s in sources if s is not source and not same_actor(s, source)]
                 for target, match in self._coded_targets(v, index, source, partners):
-                    marked = self._prep_objects(v, match.source_prep, index) \
+                    marked = self.targets.prep_objects(v, match.source_prep, index) \
                         if match.source_prep else []
-                    doer = next((m for m in marked if not self._same(m, source)), None)
+                    doer = next((m for m in marked if not same_actor(m, source)), None)
                     if doer is not None:
                         # "received money from Osgiliath" ("* money (from $)"): the marked
                         # object gives, the subject receives
@@ -279,114 +232,6 @@ class EventExtractor:
         for victim in victims:
             yield Triple(v, unknown, victim, match)
 
-    def _target_candidates(self, v: Token, obj: Token | None, index: MentionIndex,
-                           source: Located, places: bool = True,
-                           deep: bool = True) -> list[list[Located]]:
-        """Target groups in order of preference; a group is a mention and its conjuncts
-        ("ties between Gondor and Osgiliath"). The source is never its own target."""
-        groups: list[list[Located]] = []
-        seen: list[Located] = []
-        keep = self.keep_unresolved
-
-        def add(ms: list[Located]) -> None:
-            # with joint subjects ("Russia and China signed ... in Beijing") the place is
-            # not a party; otherwise a place stands for its state, as in PETRARCH
-            group = [m for m in ms if m not in seen and not self._same(m, source)
-                     and (places or not _place_phrase(m, v.doc))
-                     and not _owned_by(m, source, index, v.doc)]
-            if group:
-                seen.extend(group)
-                groups.append(group)
-
-        if any(c.dep_ == "auxpass" for c in v.children):
-            for c in v.children:
-                if c.dep_ == "nsubjpass":
-                    add(mentions_at(c, index, keep))
-        if obj is not None:
-            add(mentions_at(obj, index, keep))
-        for c in v.children:
-            if c.dep_ == "dative":
-                add(mentions_at(c, index, keep))
-                # "give permission to Russia": the parser may mark the "to" itself dative
-                for p in c.children if c.pos_ == "ADP" else ():
-                    if p.dep_ == "pobj":
-                        add(mentions_at(p, index, keep))
-        # "celebrated Iftar at Osgiliath with the parliament of Gondor": the party named by
-        # "with"/"against"/"to" before a place that only stands for its state
-        for c in sorted((c for c in v.children if c.dep_ == "prep"
-                         and c.lower_ in TARGET_PREPS), key=lambda c: c.lower_ in PLACE_PREPS):
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    add(mentions_at(p, index, keep))
-        if obj is not None:
-            # not what another actor did ("its campaign against the group that has seized
-            # parts of Iraq"; but "a plan that will not allow candidates from Hamas", "a
-            # strike that shut down Khatmandu" say whom the thing is about) nor a hyphenated
-            # holder ("a government-held part of Syria")
-            clauses = {t.i for r in obj.subtree if r.dep_ == "relcl" and r.pos_ in
-                       {"VERB", "AUX"} and (index.at(r.head.i) is not None
-                                            or r.head.lemma_.lower() in GROUP_NOUNS)
-                       for t in r.subtree}
-            for t in subtree(obj, {"conj", "cc"}):
-                m = index.at(t.i) if t.i not in clauses else None
-                if m is not None and m.head == t.i and usable(m, keep) \
-                        and not _modifies_actor(t, index) and not hyphen_modifier(t):
-                    add(mentions_at(t, index, keep))
-        for c in v.children:
-            if c.dep_ == "prep" and c.lower_ in TARGET_PREPS - PLACE_PREPS:
-                # "mobilized reservists for a war against Iraq", "refused to respond to a
-                # demand from the US": the party of the act or message the phrase names
-                for p in c.children:
-                    for pp in p.children if p.dep_ == "pobj" and p.pos_ == "NOUN" else ():
-                        if pp.dep_ == "prep" and pp.lower_ in NESTED_PARTY_PREPS:
-                            for q in pp.children:
-                                if q.dep_ == "pobj":
-                                    add(mentions_at(q, index, keep))
-        for c in v.children:
-            if deep and c.dep_ in {"advcl", "xcomp"} and c.pos_ in {"VERB", "AUX"} \
-                    and any(a.lower_ == "to" for a in c.children) \
-                    and not any(a.dep_ == "aux" and a.lemma_.lower() == "help"
-                                for a in c.children):
-                # "threatened to break relations with Russia", "offered to hand over to
-                # Britain": the other party of the intended act is the target (but "sent a
-                # team to help identify victims": what a helper works on is no party)
-                inner = next((o for o in c.children if o.dep_ in {"dobj", "nsubjpass"}), None)
-                for group in self._target_candidates(c, inner, index, source, places,
-                                                     deep=False):
-                    add(group)
-        if not deep:
-            return groups
-        if not groups and v.lemma_.lower() not in SAYING_ONLY:
-            # "Gollum allowed that Mordor isn't a pleasant place": the clause's subject
-            for c in v.children:
-                if c.dep_ == "ccomp":
-                    for sub in c.children:
-                        if sub.dep_ in {"nsubj", "nsubjpass"}:
-                            add(mentions_at(sub, index, keep))
-        if not groups:
-            # last resort: the first actor deeper in the verb's own phrases ("marched close to
-            # the border with Mordor", "acted on programs with Libya")
-            for c in v.children:
-                if c.dep_ in {"prep", "advmod", "npadvmod", "acomp", "oprd", "attr"}:
-                    # not "Before leaving for Beijing, Bush scheduled a speech": the act of
-                    # a phrase ("leaving") holds its own parties
-                    for t in subtree(c, {"relcl", "advcl", "ccomp", "acl", "pcomp"}):
-                        m = index.at(t.i)
-                        if m is None and t.lower_ in {"anti-", "anti"} and t.i + 1 < len(v.doc):
-                            # "broke into an anti- Gondor parade" (the parser may cut the
-                            # phrase off after "anti-"): whom the thing is against
-                            nxt = v.doc[t.i + 1 if v.doc[t.i + 1].text != "-" else
-                                        min(t.i + 2, len(v.doc) - 1)]
-                            m = index.at(nxt.i)
-                            if m is not None and usable(m, keep) and m.actor is not None:
-                                add(mentions_at(v.doc[m.head], index, keep))
-                                break
-                            continue
-                        if m is not None and m.head == t.i and usable(m, keep):
-                            add(mentions_at(t, index, keep))
-                            break
-        return groups
-
     def _verb_word(self, v: Token) -> str:
         """The lexicon entry for ``v``: its lemma, or the inflected form itself where the
         dictionary lists that form as a verb of its own (UD-PETRARCH's "LEFT" [042:043],
@@ -402,29 +247,6 @@ class EventExtractor:
                 if word.endswith(end) and len(stem) > 2 and stem in self.lexicon.lemmas():
                     return stem
         return lemma
-
-    def _prep_objects(self, v: Token, word: str, index: MentionIndex,
-                      obj: Token | None = None) -> list[Located]:
-        """Actors in the objects of preposition ``word`` on the verb or on its object."""
-        heads = list(v.children) + (list(obj.children) if obj is not None else [])
-        return [m for c in heads if c.dep_ == "prep" and c.lower_ == word
-                for p in c.children if p.dep_ == "pobj"
-                for m in mentions_at(p, index, self.keep_unresolved)]
-
-    @staticmethod
-    def _same(a: Located, b: Located) -> bool:
-        if a is b:
-            return True
-        if a.actor is None or b.actor is None:
-            return False
-        if a.actor.kb_id and a.actor.kb_id == b.actor.kb_id:
-            return True
-        if a.actor.code == b.actor.code and a.actor.type != "person":
-            return True  # "Trump spoke in the Oval Office": a USAGOV place is no USAGOV target
-        # "US military assistance" by the US president: a country's own name is no target,
-        # but its other sectors are ("Georgian protesters attacked the Georgian government")
-        return a.actor.country is not None and a.actor.country == b.actor.country \
-            and a.actor.type in {"country", "capital"}
 
     def _frame(self, v: Token, obj: Token | None, source: Located,
                particle: str | None = None) -> VerbFrame:
@@ -478,15 +300,15 @@ class EventExtractor:
             key = f"{match.code}:{match.reverse_code}"
             if key in codes:
                 continue
-            groups = self._target_candidates(v, obj, index, source, places=not partners)
+            groups = self.targets.candidates(v, obj, index, source, places=not partners)
             if not groups and obj is not conj_objs[0]:
-                groups = self._target_candidates(v, conj_objs[0], index, source,
+                groups = self.targets.candidates(v, conj_objs[0], index, source,
                                                  places=not partners)
             # an unknown name ("celebrated Iftar with the leaders of Gondor") gives way to a
             # known party further on
             targets = next((g for g in groups if any(m.actor is not None for m in g)),
                            groups[0] if groups else [])
-            if targets and all(_stateless(m) for m in targets):
+            if targets and all(stateless(m) for m in targets):
                 # "provided military intelligence to Macedonia", "mobilized reservists for
                 # a war against Iraq": a bare sector with no state is what is given or
                 # moved; a state named as the other party is the counterpart
@@ -496,32 +318,32 @@ class EventExtractor:
                 targets = next((g for g in groups[groups.index(targets) + 1:]
                                 if any(m.actor is not None and m.actor.country
                                        and m.head not in inside
-                                       and not _place_phrase(m, v.doc) for m in g)), targets)
+                                       and not place_phrase(m, v.doc) for m in g)), targets)
             if not targets and (match.code or "")[:2] in {"10", "13"}:
                 # "reiterated its demand that Israel ease restrictions", "insisted on its
                 # demands that Burundi's government grant ...": who must comply
-                targets = self._clause_subjects(_demand_clauses(v), index, source)
+                targets = self.targets.clause_subjects(demand_clauses(v), index, source)
             if not targets and (match.code or "")[:2] in MEASURE_ROOTS:
-                targets = self._measure_target(v, obj, index, source, match.code or "")
+                targets = self.targets.measure_target(v, obj, index, source, match.code or "")
             code = match.code or ""
             if not targets and code[:2] == "01" and code not in UNTARGETED_DROP \
                     and v.lemma_.lower() in SAYING_ONLY:
                 # "Arnor believes Dagolath can cope" coded as a comment (012): a comment is
                 # about the parties its clause names
-                targets = self._clause_subjects(
+                targets = self.targets.clause_subjects(
                     [c for c in v.children if c.dep_ == "ccomp"], index, source)
             named_obj = obj is not None and any(
-                m.actor is not None and not self._same(m, source)
+                m.actor is not None and not same_actor(m, source)
                 for m in mentions_at(obj, index, self.keep_unresolved))
             if (match.code or "")[:2] == "13" and not named_obj:
                 # "threatened to launch an offensive unless Baghdad accepted": the party
                 # whose compliance the threat demands is its target
-                targets = self._conditional_parties(v, index, source) or targets
+                targets = self.targets.conditional_parties(v, index, source) or targets
             if match.target_prep:
                 # the pattern marks whose object is the target: "celebrated Eid at Osgiliath
                 # with Gondor" ("* eid (at ^) (with +)") -> Gondor
-                marked = [m for m in self._prep_objects(v, match.target_prep, index, obj)
-                          if not self._same(m, source)]
+                marked = [m for m in self.targets.prep_objects(v, match.target_prep, index, obj)
+                          if not same_actor(m, source)]
                 targets = marked or targets
             if not targets and partners and v.lemma_.lower() not in SAYING_ONLY \
                     and (match.code or "")[:2] not in {"01", "14"}:
@@ -542,53 +364,6 @@ class EventExtractor:
                 yield None, match
             for target in targets:
                 yield target, match
-
-    def _measure_target(self, v: Token, obj: Token | None, index: MentionIndex,
-                        source: Located, code: str) -> list[Located]:
-        """A curfew, emergency rule or other measure at home: "threatened to institute a
-        curfew in Algiers" is aimed at the capital it names, though the capital is the
-        source's own (a capital standing for the source's government is still no target);
-        with no place named, a state's own curfew or martial law is imposed on its country."""
-        s = source.actor
-        if s is None or not s.country:
-            return []
-        heads = [v] + [c for c in v.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
-        for h in heads:
-            objs = [c for c in h.children if c.dep_ == "dobj" and h is not v] + (
-                [obj] if obj is not None and h is v else [])
-            spots = objs + [p for o in [h, *objs] for c in o.children
-                            if c.dep_ == "prep" and c.lower_ in PLACE_PREPS
-                            for p in c.children if p.dep_ == "pobj"]
-            for t in spots:
-                found = [m for m in mentions_at(t, index, self.keep_unresolved)
-                         if m.actor is not None and m.actor.type in {"country", "capital"}
-                         and m.actor.country == s.country and m is not source]
-                if found:
-                    return found
-        if code not in DOMESTIC_MEASURES or (s.type == "country" and s.code == s.country):
-            return []
-        actor = Actor(code=s.country, name=s.country, country=s.country, type="country")
-        return [inferred(source, actor, "measure+source")]
-
-    def _conditional_parties(self, v: Token, index: MentionIndex,
-                             source: Located) -> list[Located]:
-        """Named subjects of the "if"/"unless" clauses of ``v`` or of the act it governs."""
-        heads = [v] + [c for c in v.children if c.dep_ in {"xcomp", "ccomp"}]
-        for h in heads:
-            for c in h.children:
-                if c.dep_ == "advcl" and any(a.dep_ == "mark" and a.lower_ in {"if", "unless"}
-                                             for a in c.children):
-                    found = self._clause_subjects([c], index, source)
-                    if found:
-                        return found
-        return []
-
-    def _clause_subjects(self, clauses: list[Token], index: MentionIndex,
-                         source: Located) -> list[Located]:
-        """The known actors, other than ``source``, that are subjects of ``clauses``."""
-        return [m for c in clauses for sub in c.children if sub.dep_ in {"nsubj", "nsubjpass"}
-                for m in mentions_at(sub, index, self.keep_unresolved)
-                if m.actor is not None and not self._same(m, source)]
 
     # -- events ---------------------------------------------------------------------------------
     def _place(self, triple: Triple) -> Place | None:
@@ -679,7 +454,7 @@ class EventExtractor:
         action = triple.match.code
         governor = intent_governor(v) if modality in {"intended", "negated"} else None
         if governor == "said-would" and not _pronoun_subject(v) and not any(
-                self._same(speaker, triple.source) for speaker in
+                same_actor(speaker, triple.source) for speaker in
                 subjects_of(v.head, index, self.keep_unresolved)):
             # "X said Y would ...": a forecast about Y, not Y's own words ("X said it/they
             # would ..." is X speaking of itself)
@@ -698,7 +473,7 @@ class EventExtractor:
         if speech is not None and action:
             governor = speech.lemma_.lower()
             for speaker in subjects_of(speech, index, self.keep_unresolved):
-                if not self._same(speaker, triple.source):
+                if not same_actor(speaker, triple.source):
                     pairs.append((speaker, triple.source, demand_code(action), "asserted"))
         claimed = v
         while claimed.dep_ == "conj" and claimed.head.i != claimed.i:
@@ -710,7 +485,7 @@ class EventExtractor:
             # "claimed that ISIL had attacked Iraq": an accusation (112). The act stays reported.
             governor = claim.lemma_.lower()
             for speaker in subjects_of(claim, index, self.keep_unresolved):
-                if self._same(speaker, triple.source):
+                if same_actor(speaker, triple.source):
                     pairs.append((speaker, triple.target, "015", "asserted"))
                 elif action[:2] in ACCUSED_ROOTS:
                     pairs.append((speaker, triple.source, "112", "asserted"))

@@ -1,0 +1,261 @@
+"""Who the other party of an act is: the target candidates of a verb, in order of preference.
+
+The direct object (or a passive's subject), then parties in the verb's prepositions ("with
+Russia" before "in Vienna"), inside its object ("tariffs on Russian imports"), one phrase deeper
+("for a war against Iraq") and in the act it intends ("threatened to break relations with
+Russia"); then, for demands, threats, comments and domestic measures, the parties their
+clauses or places name. The source is never its own target, nor are its own forces.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..actors.mentions import Located, MentionIndex
+from ..records import Actor
+from .arguments import hyphen_modifier, mentions_at, subtree, usable
+from .placement import inferred
+from .speech import SAYING_ONLY
+
+PLACE_PREPS = {"in", "at", "near", "inside", "outside"}
+TARGET_PREPS = {"to", "against", "with", "on", "toward", "towards", "from", "through", "at",
+                "into", "over", "for", "upon", "onto", "of", "in"}
+NESTED_PARTY_PREPS = {"against", "with", "to", "toward", "towards", "from"}
+# heads of a relative clause that tells what a group did, not what the thing is about
+GROUP_NOUNS = {"group", "militia", "movement", "organization", "organisation", "faction",
+               "force", "rebel", "militant", "insurgent", "party", "army", "regime",
+               "government", "network", "gang", "cell"}
+# measures a state takes at home: easing, threatening or imposing curfews and emergency rule
+MEASURE_ROOTS = {"08", "13", "17"}
+DOMESTIC_MEASURES = {"0813", "0814", "1323", "1324", "1723", "1724"}
+
+
+def same_actor(a: Located, b: Located) -> bool:
+    """Is ``b`` the same party as ``a`` for coding (never each other's target)?"""
+    if a is b:
+        return True
+    if a.actor is None or b.actor is None:
+        return False
+    if a.actor.kb_id and a.actor.kb_id == b.actor.kb_id:
+        return True
+    if a.actor.code == b.actor.code and a.actor.type != "person":
+        return True  # "Trump spoke in the Oval Office": a USAGOV place is no USAGOV target
+    # "US military assistance" by the US president: a country's own name is no target,
+    # but its other sectors are ("Georgian protesters attacked the Georgian government")
+    return a.actor.country is not None and a.actor.country == b.actor.country \
+        and a.actor.type in {"country", "capital"}
+
+
+def place_phrase(m: Located, doc: Doc) -> bool:
+    """A country or capital named as the place of the act ("in Beijing", "at Geneva")."""
+    head = doc[m.head]
+    return m.actor is not None and m.actor.type in {"country", "capital"} \
+        and head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS
+
+
+def demand_clauses(v: Token) -> list[Token]:
+    """Clauses saying who must comply: of the verb ("demanded that Israel ease ...") or of
+    a demand it names ("insisted on its demands that Burundi's government grant ...")."""
+    found = [c for c in v.children if c.dep_ == "ccomp"]
+    nouns = [c for c in v.children if c.dep_ == "dobj"] + [
+        p for c in v.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    found += [c for n in nouns for c in n.children if c.dep_ in {"ccomp", "acl"}
+              and c.pos_ in {"VERB", "AUX"}]
+    return found
+
+
+def _modifies_actor(t: Token, index: MentionIndex) -> bool:
+    """Is ``t`` the country part of a larger actor ("Gondor" in "Gondor police", "Gondor's
+    government")? Then the larger actor (GONCOP, GONGOV) is the target, not the country."""
+    if t.dep_ not in {"compound", "poss", "amod", "nmod"} or t.head.i == t.i:
+        return False
+    head = index.at(t.head.i)
+    return head is not None and head.actor is not None and head is not index.at(t.i)
+
+
+def stateless(m: Located) -> bool:
+    """A bare sector with no state ("reservists", "military intelligence")."""
+    return m.actor is not None and m.actor.type == "agent" and not m.actor.country
+
+
+def _owned_by(m: Located, source: Located, index: MentionIndex, doc: Doc) -> bool:
+    """"Syria offered its troops to Lebanon": the source's own people or forces, named with a
+    pronoun that stands for the source, are what it offers or moves, not its counterpart."""
+    a, s = m.actor, source.actor
+    if a is None or s is None or not a.country or a.country != s.country:
+        return False
+    for c in doc[m.head].children:
+        if c.dep_ == "poss" and c.pos_ == "PRON":
+            owner = index.at(c.i)
+            return owner is not None and owner.actor is not None \
+                and owner.actor.country == s.country
+    return False
+
+class TargetFinder:
+    """Target candidates of verbs; ``keep_unresolved`` keeps unknown names as parties."""
+
+    def __init__(self, keep_unresolved: bool = True) -> None:
+        self.keep_unresolved = keep_unresolved
+
+    def candidates(self, v: Token, obj: Token | None, index: MentionIndex,
+                           source: Located, places: bool = True,
+                           deep: bool = True) -> list[list[Located]]:
+        """Target groups in order of preference; a group is a mention and its conjuncts
+        ("ties between Gondor and Osgiliath"). The source is never its own target."""
+        groups: list[list[Located]] = []
+        seen: list[Located] = []
+        keep = self.keep_unresolved
+
+        def add(ms: list[Located]) -> None:
+            # with joint subjects ("Russia and China signed ... in Beijing") the place is
+            # not a party; otherwise a place stands for its state, as in PETRARCH
+            group = [m for m in ms if m not in seen and not same_actor(m, source)
+                     and (places or not place_phrase(m, v.doc))
+                     and not _owned_by(m, source, index, v.doc)]
+            if group:
+                seen.extend(group)
+                groups.append(group)
+
+        if any(c.dep_ == "auxpass" for c in v.children):
+            for c in v.children:
+                if c.dep_ == "nsubjpass":
+                    add(mentions_at(c, index, keep))
+        if obj is not None:
+            add(mentions_at(obj, index, keep))
+        for c in v.children:
+            if c.dep_ == "dative":
+                add(mentions_at(c, index, keep))
+                # "give permission to Russia": the parser may mark the "to" itself dative
+                for p in c.children if c.pos_ == "ADP" else ():
+                    if p.dep_ == "pobj":
+                        add(mentions_at(p, index, keep))
+        # "celebrated Iftar at Osgiliath with the parliament of Gondor": the party named by
+        # "with"/"against"/"to" before a place that only stands for its state
+        for c in sorted((c for c in v.children if c.dep_ == "prep"
+                         and c.lower_ in TARGET_PREPS), key=lambda c: c.lower_ in PLACE_PREPS):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    add(mentions_at(p, index, keep))
+        if obj is not None:
+            # not what another actor did ("its campaign against the group that has seized
+            # parts of Iraq"; but "a plan that will not allow candidates from Hamas", "a
+            # strike that shut down Khatmandu" say whom the thing is about) nor a hyphenated
+            # holder ("a government-held part of Syria")
+            clauses = {t.i for r in obj.subtree if r.dep_ == "relcl" and r.pos_ in
+                       {"VERB", "AUX"} and (index.at(r.head.i) is not None
+                                            or r.head.lemma_.lower() in GROUP_NOUNS)
+                       for t in r.subtree}
+            for t in subtree(obj, {"conj", "cc"}):
+                m = index.at(t.i) if t.i not in clauses else None
+                if m is not None and m.head == t.i and usable(m, keep) \
+                        and not _modifies_actor(t, index) and not hyphen_modifier(t):
+                    add(mentions_at(t, index, keep))
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in TARGET_PREPS - PLACE_PREPS:
+                # "mobilized reservists for a war against Iraq", "refused to respond to a
+                # demand from the US": the party of the act or message the phrase names
+                for p in c.children:
+                    for pp in p.children if p.dep_ == "pobj" and p.pos_ == "NOUN" else ():
+                        if pp.dep_ == "prep" and pp.lower_ in NESTED_PARTY_PREPS:
+                            for q in pp.children:
+                                if q.dep_ == "pobj":
+                                    add(mentions_at(q, index, keep))
+        for c in v.children:
+            if deep and c.dep_ in {"advcl", "xcomp"} and c.pos_ in {"VERB", "AUX"} \
+                    and any(a.lower_ == "to" for a in c.children) \
+                    and not any(a.dep_ == "aux" and a.lemma_.lower() == "help"
+                                for a in c.children):
+                # "threatened to break relations with Russia", "offered to hand over to
+                # Britain": the other party of the intended act is the target (but "sent a
+                # team to help identify victims": what a helper works on is no party)
+                inner = next((o for o in c.children if o.dep_ in {"dobj", "nsubjpass"}), None)
+                for group in self.candidates(c, inner, index, source, places,
+                                                     deep=False):
+                    add(group)
+        if not deep:
+            return groups
+        if not groups and v.lemma_.lower() not in SAYING_ONLY:
+            # "Gollum allowed that Mordor isn't a pleasant place": the clause's subject
+            for c in v.children:
+                if c.dep_ == "ccomp":
+                    for sub in c.children:
+                        if sub.dep_ in {"nsubj", "nsubjpass"}:
+                            add(mentions_at(sub, index, keep))
+        if not groups:
+            # last resort: the first actor deeper in the verb's own phrases ("marched close to
+            # the border with Mordor", "acted on programs with Libya")
+            for c in v.children:
+                if c.dep_ in {"prep", "advmod", "npadvmod", "acomp", "oprd", "attr"}:
+                    # not "Before leaving for Beijing, Bush scheduled a speech": the act of
+                    # a phrase ("leaving") holds its own parties
+                    for t in subtree(c, {"relcl", "advcl", "ccomp", "acl", "pcomp"}):
+                        m = index.at(t.i)
+                        if m is None and t.lower_ in {"anti-", "anti"} and t.i + 1 < len(v.doc):
+                            # "broke into an anti- Gondor parade" (the parser may cut the
+                            # phrase off after "anti-"): whom the thing is against
+                            nxt = v.doc[t.i + 1 if v.doc[t.i + 1].text != "-" else
+                                        min(t.i + 2, len(v.doc) - 1)]
+                            m = index.at(nxt.i)
+                            if m is not None and usable(m, keep) and m.actor is not None:
+                                add(mentions_at(v.doc[m.head], index, keep))
+                                break
+                            continue
+                        if m is not None and m.head == t.i and usable(m, keep):
+                            add(mentions_at(t, index, keep))
+                            break
+        return groups
+
+    def prep_objects(self, v: Token, word: str, index: MentionIndex,
+                      obj: Token | None = None) -> list[Located]:
+        """Actors in the objects of preposition ``word`` on the verb or on its object."""
+        heads = list(v.children) + (list(obj.children) if obj is not None else [])
+        return [m for c in heads if c.dep_ == "prep" and c.lower_ == word
+                for p in c.children if p.dep_ == "pobj"
+                for m in mentions_at(p, index, self.keep_unresolved)]
+
+    def measure_target(self, v: Token, obj: Token | None, index: MentionIndex,
+                        source: Located, code: str) -> list[Located]:
+        """A curfew, emergency rule or other measure at home: "threatened to institute a
+        curfew in Algiers" is aimed at the capital it names, though the capital is the
+        source's own (a capital standing for the source's government is still no target);
+        with no place named, a state's own curfew or martial law is imposed on its country."""
+        s = source.actor
+        if s is None or not s.country:
+            return []
+        heads = [v] + [c for c in v.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
+        for h in heads:
+            objs = [c for c in h.children if c.dep_ == "dobj" and h is not v] + (
+                [obj] if obj is not None and h is v else [])
+            spots = objs + [p for o in [h, *objs] for c in o.children
+                            if c.dep_ == "prep" and c.lower_ in PLACE_PREPS
+                            for p in c.children if p.dep_ == "pobj"]
+            for t in spots:
+                found = [m for m in mentions_at(t, index, self.keep_unresolved)
+                         if m.actor is not None and m.actor.type in {"country", "capital"}
+                         and m.actor.country == s.country and m is not source]
+                if found:
+                    return found
+        if code not in DOMESTIC_MEASURES or (s.type == "country" and s.code == s.country):
+            return []
+        actor = Actor(code=s.country, name=s.country, country=s.country, type="country")
+        return [inferred(source, actor, "measure+source")]
+
+    def conditional_parties(self, v: Token, index: MentionIndex,
+                             source: Located) -> list[Located]:
+        """Named subjects of the "if"/"unless" clauses of ``v`` or of the act it governs."""
+        heads = [v] + [c for c in v.children if c.dep_ in {"xcomp", "ccomp"}]
+        for h in heads:
+            for c in h.children:
+                if c.dep_ == "advcl" and any(a.dep_ == "mark" and a.lower_ in {"if", "unless"}
+                                             for a in c.children):
+                    found = self.clause_subjects([c], index, source)
+                    if found:
+                        return found
+        return []
+
+    def clause_subjects(self, clauses: list[Token], index: MentionIndex,
+                         source: Located) -> list[Located]:
+        """The known actors, other than ``source``, that are subjects of ``clauses``."""
+        return [m for c in clauses for sub in c.children if sub.dep_ in {"nsubj", "nsubjpass"}
+                for m in mentions_at(sub, index, self.keep_unresolved)
+                if m.actor is not None and not same_actor(m, source)]
