@@ -108,3 +108,23 @@ def test_a_name_right_after_its_title_is_no_second_actor():
     listed = Doc(vocab, words=["Arnor", "and", "the", "evil", "Gondor", "left"],
                  heads=[5, 0, 4, 4, 0, 5], deps=["nsubj", "cc", "det", "amod", "appos", "ROOT"])
     assert [t.text for t in conjuncts(listed[0])] == ["Arnor", "Gondor"]
+
+
+def test_participle_modifying_an_actor_is_a_passive_done_to_it(code):
+    doc = code("Protesters arrested by police in Cairo were freed on Monday.")
+    assert any(e.cameo_root == "17" and e.source.actor is not None
+               and e.source.actor.code == "EGYCOP" and e.target is not None
+               and e.target.actor is not None and e.target.actor.code == "EGYOPP"
+               for e in doc.events)
+
+
+def test_head_noun_of_a_garden_path_participle_is_its_patient(code):
+    doc = code("The civilians imprisoned for acting against Moscow were released by Putin.")
+    assert ("0841", "RUSGOV", "CVL") in _dyads(doc)
+    # the civilians did not imprison Moscow: the participle has no named doer
+    assert not any(s == "CVL" for _, s, _t in _dyads(doc))
+
+
+def test_passive_caused_by_a_thing_has_no_unknown_doer(code):
+    doc = code("Victims killed by the Malaysia Airlines crash in Ukraine were identified.")
+    assert not any(e.cameo_root == "19" for e in doc.events)

@@ -163,6 +163,23 @@ def _place_preps(t: Token) -> list[Token]:
     return []
 
 
+def reduced_passive(v: Token) -> bool:
+    """"Protesters arrested by police", "civilians imprisoned last year": a past participle
+    modifying a noun is a passive done to that noun."""
+    return v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in {"NOUN", "PROPN"}
+
+
+def passive(v: Token) -> bool:
+    return reduced_passive(v) or any(c.dep_ == "auxpass" for c in v.children)
+
+
+def patients(v: Token) -> list[Token]:
+    """What a passive ``v`` is done to: its passive subject, or the noun it modifies."""
+    if reduced_passive(v):
+        return [v.head]
+    return [c for c in v.children if c.dep_ == "nsubjpass"]
+
+
 def subjects_of(v: Token, index: MentionIndex, keep_unresolved: bool = True) -> list[Located]:
     """The doers of ``v``; verbs without a subject borrow it from the verb governing them."""
     found = _governing_subject(v, index, keep_unresolved)
@@ -178,8 +195,14 @@ def _governing_subject(v: Token, index: MentionIndex, keep_unresolved: bool) -> 
     node = v
     via: str | None = None  # the relation climbed to reach ``node``
     for _ in range(4):
-        passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in node.children)
-        if passive and (via == "xcomp" or (via is None and _stative(node))):
+        is_passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in node.children)
+        if via is None and reduced_passive(node):
+            # the doer of a participle modifying an actor ("students detained by police");
+            # one modifying a thing ("a plan backed by the US") is no act on a party
+            if index.at(node.head.i) is None:
+                return []
+            is_passive = True
+        if is_passive and (via == "xcomp" or (via is None and _stative(node))):
             # "Russia was urged to withdraw", "Obama is scheduled to attend": the passive's
             # subject does the infinitive; "Israel is opposed to", "X is committed to": a
             # state the subject is in, not a deed done to it
@@ -187,11 +210,11 @@ def _governing_subject(v: Token, index: MentionIndex, keep_unresolved: bool) -> 
                 if c.dep_ == "nsubjpass":
                     return mentions_at(c, index, keep_unresolved)
         for c in node.children:
-            if passive and c.dep_ == "agent":
+            if is_passive and c.dep_ == "agent":
                 for p in c.children:
-                    if p.dep_ == "pobj":
+                    if p.dep_ == "pobj" and not (reduced_passive(node) and _names_thing(p, index)):
                         return mentions_at(p, index, keep_unresolved)
-            if not passive and c.dep_ in {"nsubj", "csubj"}:
+            if not is_passive and c.dep_ in {"nsubj", "csubj"}:
                 found = mentions_at(c, index, keep_unresolved)
                 # "Lions, tigers, and Gondor welcomed": a list the parser splits into
                 # several subjects of one verb; each named one is a doer
@@ -200,7 +223,7 @@ def _governing_subject(v: Token, index: MentionIndex, keep_unresolved: bool) -> 
                         found.extend(m for m in mentions_at(other, index, keep_unresolved)
                                      if m not in found)
                 return found
-        if passive:
+        if is_passive:
             return _act_doer(node, index) if via is None else []
         if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN"}:
             # "Putin, who was banished ...": the relative pronoun stands for the head noun
@@ -224,6 +247,13 @@ def _governing_subject(v: Token, index: MentionIndex, keep_unresolved: bool) -> 
             continue
         return []
     return []
+
+
+def _names_thing(t: Token, index: MentionIndex) -> bool:
+    """"victims killed by the Malaysia Airlines flight crash": a "by" phrase headed by a thing
+    an actor merely modifies."""
+    m = index.at(t.i)
+    return m is None or m.head != t.i
 
 
 def _act_doer(v: Token, index: MentionIndex) -> list[Located]:

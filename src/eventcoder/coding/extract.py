@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.entries import Discards
 from ..actors.mentions import Located, MentionIndex
 from ..records import Actor, Article, Event, Evidence, Mention, Modality, Place, content_hash
-from .arguments import conjuncts, mentions_at, subjects_of, subtree
+from .arguments import conjuncts, mentions_at, passive, patients, subjects_of, subtree
 from .intent import (
     demand_code,
     demanded_by_speaker,
@@ -75,6 +75,9 @@ UNKNOWN_DOER_ROOTS = {"17", "18", "19", "20"}  # coercion and violence
 LETHAL_SUBJECTS = {"bombing", "explosion", "blast", "bomb", "attack", "shelling", "airstrike",
                    "strike", "raid", "ambush", "mine", "landmine", "rocket", "missile",
                    "grenade", "shell", "mortar", "drone", "gunfire", "shooting", "fire"}
+# "killed by an improvised explosive device / unknown gunmen": a weapon or doer left unnamed
+LETHAL_AGENTS = {"device", "ied", "weapon", "gun", "gunman", "gunmen", "sniper", "assailant",
+                 "attacker", "militant", "bomber", "terrorist", "assassin"}
 ACCUSED_ROOTS = {"17", "18", "19", "20"}  # a claim that another did these is an accusation
 PLACE_TARGET_ROOTS = {"04", "08", "14", "15", "17", "18", "19", "20"}  # visits, protest, force
 PARTICLES = {"off", "out", "up", "down", "away", "back"}
@@ -211,17 +214,21 @@ class EventExtractor:
         """"Three civilians were killed in a bombing": violence against a named victim is an
         event even when the text never says who did it. The source is recorded as unknown
         (an empty mention with no actor), never guessed."""
-        passive = any(c.dep_ == "auxpass" for c in v.children)
+        is_passive = passive(v)
         # "A roadside bombing killed one U.S. soldier": an act or a weapon as subject leaves
         # the doer out as a passive does; any other subject was simply not an actor
         weapon = any(c.dep_ == "nsubj" and c.lemma_.lower() in LETHAL_SUBJECTS
                      for c in v.children)
-        if not passive and not weapon:
+        if not is_passive and not weapon:
             return
+        if any(p.dep_ == "pobj" and p.lemma_.lower() not in LETHAL_SUBJECTS | LETHAL_AGENTS
+               and index.at(p.i) is None
+               for c in v.children if c.dep_ == "agent" for p in c.children):
+            return  # "killed by the crash", "by floods": the text names a cause, not a doer
         unknown = Located(v.i, v.i, v.i, Mention(text="", start=v.idx, end=v.idx,
                                                  method="unknown"), "unknown")
-        victim_dep = "nsubjpass" if passive else "dobj"
-        victims = [m for c in v.children if c.dep_ == victim_dep
+        hit = patients(v) if is_passive else [c for c in v.children if c.dep_ == "dobj"]
+        victims = [m for c in hit
                    for m in mentions_at(c, index, self.keep_unresolved) if m.actor is not None]
         if not victims:
             return
@@ -279,7 +286,7 @@ class EventExtractor:
 
     def _coded_targets(self, v: Token, index: MentionIndex, source: Located,
                        partners: list[Located]) -> Iterator[tuple[Located | None, VerbMatch]]:
-        objs = [c for c in v.children if c.dep_ in {"dobj", "nsubjpass"}]
+        objs = [c for c in v.children if c.dep_ == "dobj"] + patients(v)
         conj_objs = conjuncts(objs[0]) if objs else [None]
         codes: set[str] = set()
         for obj in conj_objs:

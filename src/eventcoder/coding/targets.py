@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors.mentions import Located, MentionIndex
 from ..records import Actor
-from .arguments import hyphen_modifier, mentions_at, subtree, usable
+from .arguments import hyphen_modifier, mentions_at, passive, patients, subtree, usable
 from .placement import inferred
 from .speech import SAYING_ONLY
 
@@ -116,10 +116,9 @@ class TargetFinder:
                 seen.extend(group)
                 groups.append(group)
 
-        if any(c.dep_ == "auxpass" for c in v.children):
-            for c in v.children:
-                if c.dep_ == "nsubjpass":
-                    add(mentions_at(c, index, keep))
+        if passive(v):
+            for c in patients(v):
+                add(mentions_at(c, index, keep))
         if obj is not None:
             add(mentions_at(obj, index, keep))
         for c in v.children:

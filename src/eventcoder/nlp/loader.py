@@ -41,10 +41,12 @@ def load_model(name: str) -> Language:
 
 
 def build_pipeline(model: str, kb: KnowledgeBase) -> Language:
-    """The model plus an ``actor_ruler`` (see :mod:`.actor_ruler`); cached per (model, KB)
+    """The model plus an ``actor_ruler`` (see :mod:`.actor_ruler`) and a ``parse_repair``
+    (see :mod:`.parse_repair`); cached per (model, KB)
     pair in memory, and the ruler's phrases on disk (see :mod:`.cache`)."""
     from .actor_ruler import add_actor_ruler
     from .cache import ruler_phrases
+    from .parse_repair import add_parse_repair
 
     key = (model, id(kb))
     with _lock:
@@ -54,6 +56,8 @@ def build_pipeline(model: str, kb: KnowledgeBase) -> Language:
         before = "ner" if "ner" in nlp.pipe_names else None
         model_id = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
         ruler = add_actor_ruler(nlp, ruler_phrases(kb, model_id), before=before)
+        if "parser" in nlp.pipe_names:
+            add_parse_repair(nlp)
         log.info("loaded %s with %d actor patterns", model, ruler.size)
         _cache[key] = nlp
         return nlp

@@ -1,0 +1,101 @@
+"""Repairs of parses the small English model gets wrong in a way that flips who did what.
+
+Garden-path reduced relatives: in "The civilians imprisoned for acting against Moscow were
+released by Putin" the model reads "imprisoned" as the main verb with "the civilians" as its
+subject (they imprisoned someone) and hangs "were released" off it with no subject. The
+participle is a passive modifier of the noun and "were released" is the sentence's verb, so
+the tree is rewired to say that: ``civilians <-nsubjpass- released``, ``imprisoned -acl->
+civilians`` (tag VBN). The coder then reads "imprisoned" as a passive whose patient is its
+head noun (see :func:`eventcoder.coding.arguments.reduced_passive`).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
+log = logging.getLogger(__name__)
+
+FACTORY = "eventcoder_parse_repair"
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_ADJUNCTS = {"prep", "agent", "npadvmod", "advmod", "punct"}
+
+
+def _stranded_main_verb(v: Token) -> Token | None:
+    """The real main verb hanging off a misread past-tense ``v``: a later conj/ccomp child with
+    a finite auxiliary of its own and no subject, not joined to ``v`` by a conjunction."""
+    if v.tag_ != "VBD" or any(c.dep_ in {"dobj", "aux", "auxpass", "cc"} for c in v.children):
+        return None
+    subjects = [c for c in v.children if c.dep_ == "nsubj"]
+    # a pronoun cannot carry a reduced relative ("they imprisoned ... were released")
+    if len(subjects) != 1 or subjects[0].pos_ not in {"NOUN", "PROPN"} \
+            or subjects[0].i > v.i:
+        return None
+    for m in v.children:
+        if m.i < v.i or m.dep_ not in {"conj", "ccomp"} or m.pos_ not in {"VERB", "AUX"}:
+            continue
+        if any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in m.children):
+            continue
+        # only the participle's own adjuncts ("for acting against Moscow", "last year",
+        # "by police") stand between it and the stranded verb
+        between = [c for c in v.children if v.i < c.i < m.i]
+        if any(c.dep_ not in _ADJUNCTS for c in between):
+            continue
+        if any(c.dep_ in {"aux", "auxpass"} and c.tag_ in _FINITE and c.i < m.i
+               for c in m.children):
+            return m
+    return None
+
+
+def repair_reduced_relatives(doc: Doc) -> int:
+    """Rewire each garden-path reduced relative in ``doc``; return how many were repaired."""
+    repaired = 0
+    for v in list(doc):
+        main = _stranded_main_verb(v)
+        if main is None:
+            continue
+        subject = next(c for c in v.children if c.dep_ == "nsubj")
+        passive = any(c.dep_ == "auxpass" for c in main.children)
+        moved = [c for c in v.children if c.i >= main.left_edge.i and c.i != main.i]
+        head, dep = v.head, v.dep_
+        main.head = main if head.i == v.i else head
+        main.dep_ = dep
+        subject.head = main
+        subject.dep_ = "nsubjpass" if passive else "nsubj"
+        v.head = subject
+        v.dep_ = "acl"
+        v.tag_ = "VBN"
+        for c in moved:  # the main clause's trailing words belong to its verb
+            c.head = main
+        repaired += 1
+    if repaired:
+        log.debug("repaired %d reduced relative(s)", repaired)
+    return repaired
+
+
+class ParseRepair:
+    """spaCy pipeline component running the repairs above; add with :func:`add_parse_repair`."""
+
+    def __init__(self, nlp: Language, name: str = "parse_repair") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        repair_reduced_relatives(doc)
+        return doc
+
+
+def _factory(nlp: Language, name: str) -> ParseRepair:
+    return ParseRepair(nlp, name)
+
+
+def add_parse_repair(nlp: Language, *, name: str = "parse_repair") -> ParseRepair:
+    """Add a :class:`ParseRepair` after the parser (at the end of ``nlp``)."""
+    from spacy.language import Language
+
+    if not Language.has_factory(FACTORY):
+        Language.factory(FACTORY, func=_factory)
+    return nlp.add_pipe(FACTORY, name=name)  # type: ignore[return-value]
