@@ -101,6 +101,13 @@ def test_target_of_the_intended_act(code):
     assert ("LBY", "03", "GBR") in _roots(doc)
 
 
+def test_purpose_of_an_offered_thing_is_no_second_offer(code):
+    doc = code("China offered Brazil a credit line of 5 billion dollars to finance railways.")
+    offers = [e for e in doc.events if e.cameo_root == "03" and e.modality == "asserted"]
+    assert [(e.cameo, e.target.actor.code if e.target and e.target.actor else None)
+            for e in offers] == [("0331", "BRA")]
+
+
 def test_domestic_place_of_coercion_is_its_people(code):
     doc = code("Turkish authorities have imposed a curfew in the town of Cizre.")
     assert ("TUR", "17", "TUR") in _roots(doc)

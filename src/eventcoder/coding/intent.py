@@ -69,9 +69,12 @@ def intent_governor(v: Token) -> str | None:
     if _reported(v) and any(c.dep_ == "aux" and c.lower_ == "would" for c in v.children):
         return "said-would"  # reported speech shifts "will" back to "would"
     # "vowed to fight" (xcomp); "have sworn to fight" is sometimes parsed as a purpose clause
+    # but "offered Brazil a credit line to finance projects": with an object, the infinitive
+    # says what the thing is for, not what the subject means to do
     if v.dep_ == "xcomp" or (v.dep_ == "advcl" and v.head.pos_ == "VERB"
                              and v.head.lemma_.lower() in INTENT_VERBS
-                             and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)):
+                             and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+                             and not any(c.dep_ == "dobj" for c in v.head.children)):
         head = v.head
         lemma = head.lemma_.lower()
         if head.pos_ == "VERB" and lemma in REFUSE_VERBS:
