@@ -26,3 +26,34 @@ def test_it_does_not_stand_for_a_person_speaker(code):
     doc = code("Putin said it would attack Ukraine.")
     assert not any(m.text == "it" and m.actor is not None and m.actor.type == "person"
                    for m in doc.mentions)
+
+
+def _pairs(doc, root):
+    return {(e.source.actor.country if e.source.actor else None,
+             e.target.actor.country if e.target and e.target.actor else None)
+            for e in doc.events if e.cameo_root == root and e.modality == "asserted"}
+
+
+def test_the_two_sides_are_the_two_parties_named_last(code):
+    doc = code("India and Pakistan held talks in Geneva on Monday. "
+               "The two countries agreed to a ceasefire.")
+    assert {("IND", "PAK"), ("PAK", "IND")} <= _pairs(doc, "03")
+
+
+def test_both_leaders_are_persons_not_the_meeting_place(code):
+    doc = code("Putin met Erdogan in Sochi. Both leaders condemned the attack on Syria.")
+    sources = {e.source.actor.country for e in doc.events
+               if e.cameo_root == "11" and e.source.actor is not None}
+    assert sources == {"RUS", "TUR"}
+
+
+def test_two_sides_need_two_parties(code):
+    doc = code("Russia held talks on Monday. The two sides agreed to meet again.")
+    mention = next(m for m in doc.mentions if "two sides" in m.text) if any(
+        "two sides" in m.text for m in doc.mentions) else None
+    assert mention is None or mention.actor is None
+
+
+def test_joint_subjects_meeting_in_an_unknown_city_meet_each_other(code):
+    doc = code("Russia and Ukraine met in Istanbul.")
+    assert _pairs(doc, "04") == {("RUS", "UKR"), ("UKR", "RUS")}

@@ -4,7 +4,8 @@ Deliberately simple and explainable (every link records its antecedent):
 - "he", "she", "his", "her" -> the most recent person mention, preferring grammatical subjects
   of the same or the previous sentences (salience as in Lappin & Leass, much reduced);
 - "the president", "the leader" (no country) -> among persons named in the article who hold that
-  kind of role on the article's date, the most often mentioned one.
+  kind of role on the article's date, the most often mentioned one;
+- "the two leaders", "both sides" -> the two parties named last (each acts, as joint subjects do).
 """
 
 from __future__ import annotations
@@ -14,12 +15,19 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .kb import KnowledgeBase
 from .mentions import PRONOUNS, Located, MentionIndex, _mention, country_actor
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# "the two sides", "both leaders": nouns for a pair of parties, and which parties they can be
+DUAL_PERSONS = {"leader", "president", "minister", "premier", "head", "chancellor"}
+DUAL_STATES = {"country", "nation", "state", "neighbour", "neighbor", "capital"}
+DUAL_ANY = {"side", "party", "government", "delegation", "rival", "ally", "foe", "camp",
+            "adversary", "partner"}
+# a mention in one of these phrases is a place where something happened, not a party
+PLACE_PREPS = {"in", "at", "near", "on", "to", "into", "across", "outside", "inside", "from"}
 DETERMINERS = {"the", "this", "that", "a", "an"}
 WINDOW_SENTENCES = 3
 # "it"/"they" only as arguments: "it is clear that ..." has no antecedent
@@ -63,8 +71,22 @@ def resolve_references(doc: Doc, index: MentionIndex, kb: KnowledgeBase,
     pending = {m.start: m for m in index}
     history: list[Located] = []
     joint: dict[int, list[Located]] = {}
+    duals = _dual_phrases(doc)
+    covered: set[int] = set()
     for tok in doc:
+        dual = duals.get(tok.i)
+        if dual is not None:
+            end, head = dual
+            pair = _pair(doc, doc[head].lemma_.lower(), history, sent_of, sent_of[tok.i])
+            if pair:
+                loc = _pronoun(doc, doc[tok.i:end], pair[0], head)
+                out.append(loc)
+                history.append(loc)
+                joint[tok.i] = pair[1:]
+                covered.update(range(tok.i, end))
         m = pending.get(tok.i)
+        if m is not None and m.head in covered:
+            continue  # "the two leaders": the pair stands in for the bare agent
         if m is not None:
             if m.kind == "bare_title":
                 m = _bare_title(m, history, kb, on, salience)
@@ -89,7 +111,7 @@ def resolve_references(doc: Doc, index: MentionIndex, kb: KnowledgeBase,
                 antes = [ante] if ante is not None else []
             if not antes:
                 continue
-            loc = _pronoun(doc, tok, antes[0])
+            loc = _pronoun(doc, doc[tok.i:tok.i + 1], antes[0], tok.i)
             out.append(loc)
             history.append(loc)
             if len(antes) > 1:
@@ -99,10 +121,57 @@ def resolve_references(doc: Doc, index: MentionIndex, kb: KnowledgeBase,
     return ResolvedIndex(out, joint)
 
 
-def _pronoun(doc: Doc, tok: Token, ante: Located) -> Located:
-    mention = _mention(doc, tok.i, tok.i + 1, ante.actor, "coref", 0.6)
+def _pronoun(doc: Doc, span: Span, ante: Located, head: int) -> Located:
+    mention = _mention(doc, span.start, span.end, ante.actor, "coref", 0.6)
     mention = replace(mention, antecedent=ante.mention.antecedent or ante.mention.text)
-    return Located(tok.i, tok.i + 1, tok.i, mention, "pronoun")
+    return Located(span.start, span.end, head, mention, "pronoun")
+
+
+def _dual_phrases(doc: Doc) -> dict[int, tuple[int, int]]:
+    """``start -> (end, head)`` of each "the two sides" / "both leaders" phrase."""
+    out: dict[int, tuple[int, int]] = {}
+    for t in doc:
+        lemma = t.lemma_.lower()
+        if t.pos_ != "NOUN" or t.tag_ != "NNS" \
+                or lemma not in DUAL_PERSONS | DUAL_STATES | DUAL_ANY:
+            continue
+        kids = [c for c in t.children if c.i < t.i]
+        if any(c.lower_ == "two" and c.dep_ == "nummod" for c in kids) and any(
+                c.lower_ == "the" for c in kids) or any(
+                c.lower_ == "both" and c.dep_ in {"det", "predet", "preconj"} for c in kids):
+            # "the two sides" but not "the two sides' ministers": the phrase itself acts
+            start = min(c.i for c in kids)
+            if all(c.dep_ in {"det", "nummod", "predet", "preconj", "amod", "compound"}
+                   for c in kids):
+                out[start] = (t.i + 1, t.i)
+    return out
+
+
+def _pair(doc: Doc, noun: str, history: list[Located], sent_of: dict[int, int],
+          here: int) -> list[Located]:
+    """The two parties named last (within the window) that the dual noun can stand for, each
+    a different actor; nothing when there are fewer than two."""
+    found: list[Located] = []
+    for m in reversed(history):
+        if here - sent_of[m.head] > WINDOW_SENTENCES:
+            break
+        a = m.actor
+        if a is None or m.kind == "pronoun":
+            continue
+        head = doc[m.head]
+        if head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS:
+            continue  # "met in Istanbul": a venue
+        if noun in DUAL_PERSONS and a.type != "person":
+            continue
+        if noun in DUAL_STATES and a.type not in {"country", "capital"}:
+            continue
+        if any(f.actor is not None and (f.actor.code == a.code or (
+                f.actor.country and f.actor.country == a.country)) for f in found):
+            continue
+        found.append(m)
+        if len(found) == 2:
+            return found[::-1]  # in the order the text named them
+    return []
 
 
 def _speakers(tok: Token, index: MentionIndex, resolved: list[Located]) -> list[Located] | None:

@@ -47,9 +47,10 @@ def same_actor(a: Located, b: Located) -> bool:
 
 
 def place_phrase(m: Located, doc: Doc) -> bool:
-    """A country or capital named as the place of the act ("in Beijing", "at Geneva")."""
+    """A country or capital named as the place of the act ("in Beijing", "at Geneva"), or a
+    name we do not know there ("met in Istanbul": most likely a city)."""
     head = doc[m.head]
-    return m.actor is not None and m.actor.type in {"country", "capital"} \
+    return (m.actor is None or m.actor.type in {"country", "capital"}) \
         and head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS
 
 
