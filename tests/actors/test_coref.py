@@ -57,3 +57,17 @@ def test_two_sides_need_two_parties(code):
 def test_joint_subjects_meeting_in_an_unknown_city_meet_each_other(code):
     doc = code("Russia and Ukraine met in Istanbul.")
     assert _pairs(doc, "04") == {("RUS", "UKR"), ("UKR", "RUS")}
+
+
+def test_bare_agent_is_the_one_placed_just_before(code):
+    doc = code("Georgian police detained protesters on Monday.\n\n"
+               "Riot police used water cannon and detained at least 30 people.")
+    riot = next(m for m in doc.mentions if m.text == "Riot police")
+    assert riot.actor is not None and riot.actor.code == "GEOCOP"
+
+
+def test_bare_agent_in_a_sentence_naming_a_country_is_left_to_placement(code):
+    doc = code("Georgian police detained protesters on Monday. "
+               "Police in Armenia arrested two men.")
+    police = next(m for m in doc.mentions if m.text == "Police")
+    assert police.actor is None or police.actor.country != "GEO"

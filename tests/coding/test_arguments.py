@@ -128,3 +128,16 @@ def test_head_noun_of_a_garden_path_participle_is_its_patient(code):
 def test_passive_caused_by_a_thing_has_no_unknown_doer(code):
     doc = code("Victims killed by the Malaysia Airlines crash in Ukraine were identified.")
     assert not any(e.cameo_root == "19" for e in doc.events)
+
+
+def test_person_named_in_apposition_to_a_role_is_one_doer(code):
+    doc = code("Russia's foreign minister, Sergei Lavrov, condemned Ukraine.")
+    assert {s for _, s, _t in _dyads(doc)} == {"RUSGOV"}
+    assert not any(t == "RUSGOV" for _, _s, t in _dyads(doc))
+
+
+def test_descriptive_apposition_is_not_a_second_party(code):
+    doc = code("The United States imposed sanctions on Bidzina Ivanishvili, the founder of "
+               "the ruling Georgian Dream party.")
+    sanctions = [e for e in doc.events if e.cameo.startswith("16")]
+    assert len(sanctions) == 1

@@ -49,3 +49,26 @@ def test_ordinary_sentences_are_left_alone(parse, text):
 
 def test_engine_pipeline_has_the_repair(engine):
     assert "parse_repair" in engine.nlp.pipe_names
+
+
+def test_dateline_is_no_argument(parse):
+    from eventcoder.nlp.parse_repair import repair_datelines
+
+    doc = parse("KYIV, Ukraine (AP) — Russian forces shelled Kharkiv on Monday.")
+    assert repair_datelines(doc) == 1
+    kyiv = _tok(doc, "KYIV")
+    assert kyiv.dep_ == "npadvmod" and kyiv.head.text == "shelled"
+    assert [t.text for t in doc if t.dep_ == "nsubj"] == ["forces"]
+
+
+@pytest.mark.parametrize("text", [
+    "NATO leaders met in Brussels on Monday.",  # no dash
+    "NATO met in Brussels — and agreed on new air defences.",  # the verb precedes the dash
+])
+def test_sentence_without_dateline_is_untouched(parse, text):
+    from eventcoder.nlp.parse_repair import repair_datelines
+
+    doc = parse(text)
+    heads = [(t.head.i, t.dep_) for t in doc]
+    assert repair_datelines(doc) == 0
+    assert [(t.head.i, t.dep_) for t in doc] == heads

@@ -92,6 +92,8 @@ def resolve_references(doc: Doc, index: MentionIndex, kb: KnowledgeBase,
                 m = _bare_title(m, history, kb, on, salience)
             elif m.kind == "agent" and m.actor is not None and m.actor.country is None:
                 m = _owned_agent(m, doc, history, index, kb)
+                if m.actor is not None and m.actor.country is None:
+                    m = _earlier_agent(m, history, index, sent_of, doc)
             out.append(m)
             history.append(m)
             continue
@@ -306,6 +308,31 @@ def _owned_agent(m: Located, doc: Doc, history: list[Located], index: MentionInd
     mention = replace(m.mention, actor=actor, method="agent", score=0.6,
                       antecedent=owner.mention.antecedent or owner.mention.text)
     return Located(m.start, m.end, m.head, mention, "agent")
+
+
+def _earlier_agent(m: Located, history: list[Located], index: MentionIndex,
+                   sent_of: dict[int, int], doc: Doc) -> Located:
+    """"Georgian police detain protesters ... Riot police used water cannon": a bare agent
+    is the one of the same kind the last sentences placed, unless its own sentence names a
+    country (the place rules of the coder then decide)."""
+    a = m.actor
+    assert a is not None
+    here = sent_of[m.head]
+    sent = doc[m.head].sent
+    if not a.sector or any(o.actor is not None and o.actor.country
+                           for o in index if sent.start <= o.start < sent.end):
+        return m
+    for prev in reversed(history):
+        if here - sent_of[prev.head] > WINDOW_SENTENCES:
+            break
+        p = prev.actor
+        if prev.kind == "agent" and p is not None and p.country and p.sector == a.sector:
+            mention = replace(m.mention, actor=replace(a, code=p.code, country=p.country,
+                                                       name=p.name),
+                              method="coref", score=0.5,
+                              antecedent=prev.mention.antecedent or prev.mention.text)
+            return Located(m.start, m.end, m.head, mention, "agent")
+    return m
 
 
 def _bare_title(m: Located, history: list[Located], kb: KnowledgeBase, on: date | None,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..actors.mentions import Located, MentionIndex
 
@@ -32,10 +32,12 @@ def subtree(t: Token, skip: frozenset[str] | set[str] = frozenset()) -> list[Tok
 
 def conjuncts(t: Token) -> list[Token]:
     """``t`` and the words coordinated with it. Lists of names are often parsed as
-    appositions ("Mordor, the Shire, Arnor and Bree"), so appositions count too."""
+    appositions ("Mordor, the Shire, Arnor and Bree"), so appositions count too; but not a
+    singular common noun, which describes its head ("Bidzina Ivanishvili, the founder of the
+    Georgian Dream party"; "Osgiliath, the state's fiercest foe")."""
     out = [t]
     for c in t.children:
-        if c.dep_ == "conj" or (c.dep_ == "appos" and _set_off(c)):
+        if c.dep_ == "conj" or (c.dep_ == "appos" and _set_off(c) and c.tag_ != "NN"):
             out.extend(conjuncts(c))
     return out
 
@@ -87,11 +89,30 @@ def mentions_at(t: Token, index: MentionIndex, keep_unresolved: bool = True) -> 
             m = next((x for ch in c.children if ch.dep_ in {"nmod", "appos"}
                       and (x := index.at(ch.i)) is not None and x.actor is not None), m)
         if m is not None and m not in out and usable(m, keep_unresolved):
+            same = next((o for o in out if _apposed_same(o, m, t.doc)), None)
+            if same is not None:
+                # "the EU's foreign policy chief, Kaja Kallas": one person named twice; the
+                # name the knowledge base knows is the better of the two
+                if m.actor is not None and m.actor.kb_id and m.actor.type == "person":
+                    out[out.index(same)] = m
+                continue
             out.append(m)
             out.extend(x for x in _listed_with(c, m, index) if x not in out)
             # "Obama and Putin said they will attack": "they" stands for each of them
             out.extend(x for x in index.together(m) if x not in out)
     return out
+
+
+def _apposed_same(a: Located, b: Located, doc: Doc) -> bool:
+    """Is one mention an apposition to the other naming the same person ("the EU's chief,
+    Kaja Kallas"; "Kallas, the EU's chief")? Lists parsed as appositions name states."""
+    ha, hb = doc[a.head], doc[b.head]
+    if not ((hb.dep_ == "appos" and hb.head.i == ha.i) or (ha.dep_ == "appos"
+                                                           and ha.head.i == hb.i)):
+        return False
+    kinds = {x.actor.type for x in (a, b) if x.actor is not None}
+    return "person" in kinds and kinds <= {"person", "agent"} \
+        and all(doc[x.head].tag_ in {"NN", "NNP"} for x in (a, b))
 
 
 def hyphen_modifier(t: Token) -> bool:

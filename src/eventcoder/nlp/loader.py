@@ -41,10 +41,11 @@ def load_model(name: str) -> Language:
 
 
 def build_pipeline(model: str, kb: KnowledgeBase) -> Language:
-    """The model plus an ``actor_ruler`` (see :mod:`.actor_ruler`) and a ``parse_repair``
-    (see :mod:`.parse_repair`); cached per (model, KB)
+    """The model plus an ``actor_ruler`` (see :mod:`.actor_ruler`), blank-line sentence breaks
+    (:mod:`.boundaries`) and a ``parse_repair`` (:mod:`.parse_repair`); cached per (model, KB)
     pair in memory, and the ruler's phrases on disk (see :mod:`.cache`)."""
     from .actor_ruler import add_actor_ruler
+    from .boundaries import add_paragraph_breaks
     from .cache import ruler_phrases
     from .parse_repair import add_parse_repair
 
@@ -57,6 +58,7 @@ def build_pipeline(model: str, kb: KnowledgeBase) -> Language:
         model_id = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
         ruler = add_actor_ruler(nlp, ruler_phrases(kb, model_id), before=before)
         if "parser" in nlp.pipe_names:
+            add_paragraph_breaks(nlp)
             add_parse_repair(nlp)
         log.info("loaded %s with %d actor patterns", model, ruler.size)
         _cache[key] = nlp

@@ -7,6 +7,11 @@ participle is a passive modifier of the noun and "were released" is the sentence
 the tree is rewired to say that: ``civilians <-nsubjpass- released``, ``imprisoned -acl->
 civilians`` (tag VBN). The coder then reads "imprisoned" as a passive whose patient is its
 head noun (see :func:`eventcoder.coding.arguments.reduced_passive`).
+
+Datelines: in "KYIV, Ukraine (AP) — Russian forces shelled Kharkiv" the model makes "KYIV" a
+second subject of "shelled". A dateline only says where the story was filed, so its words are
+re-attached to the sentence's verb as a modifier (``npadvmod``): the place is still there for
+geolocation, but no longer an argument.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ log = logging.getLogger(__name__)
 FACTORY = "eventcoder_parse_repair"
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _ADJUNCTS = {"prep", "agent", "npadvmod", "advmod", "punct"}
+_DASHES = {"—", "–", "--"}
+_DATELINE_MAX = 12  # tokens before the dash: "WASHINGTON, Jan. 16, 2025 (Reuters) —"
 
 
 def _stranded_main_verb(v: Token) -> Token | None:
@@ -77,6 +84,26 @@ def repair_reduced_relatives(doc: Doc) -> int:
     return repaired
 
 
+def repair_datelines(doc: Doc) -> int:
+    """Detach the dateline opening each sentence ("TBILISI, Jan. 16 —") from the verb's
+    arguments; return how many were found."""
+    found = 0
+    for sent in doc.sents:
+        first = sent[0]
+        if not (first.is_alpha and first.is_upper and len(first) > 1):
+            continue
+        dash = next((t for t in sent[1:_DATELINE_MAX] if t.text in _DASHES), None)
+        root = sent.root
+        if dash is None or root.i <= dash.i:
+            continue
+        for t in doc[first.i:dash.i + 1]:
+            if not first.i <= t.head.i <= dash.i or t.head.i == t.i:
+                t.head = root
+                t.dep_ = "punct" if t.is_punct else "npadvmod"
+        found += 1
+    return found
+
+
 class ParseRepair:
     """spaCy pipeline component running the repairs above; add with :func:`add_parse_repair`."""
 
@@ -84,6 +111,7 @@ class ParseRepair:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        repair_datelines(doc)
         repair_reduced_relatives(doc)
         return doc
 
