@@ -71,3 +71,16 @@ def test_bare_agent_in_a_sentence_naming_a_country_is_left_to_placement(code):
                "Police in Armenia arrested two men.")
     police = next(m for m in doc.mentions if m.text == "Police")
     assert police.actor is None or police.actor.country != "GEO"
+
+
+def test_the_alliance_is_the_organisation_named_before(code):
+    doc = code("NATO met in Brussels on Tuesday. "
+               "On Wednesday Ukraine appealed to the alliance for help.")
+    appeals = [e for e in doc.events if e.cameo_root == "02"]
+    assert appeals and all(e.target is not None and e.target.actor is not None
+                           and e.target.actor.code == "IGOWSTNAT" for e in appeals)
+
+
+def test_the_country_is_left_unresolved(code):
+    doc = code("Russia invaded Ukraine in 2022. The country asked the European Union for arms.")
+    assert not any(m.text.lower() == "country" and m.actor is not None for m in doc.mentions)

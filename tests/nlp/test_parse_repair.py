@@ -72,3 +72,17 @@ def test_sentence_without_dateline_is_untouched(parse, text):
     heads = [(t.head.i, t.dep_) for t in doc]
     assert repair_datelines(doc) == 0
     assert [(t.head.i, t.dep_) for t in doc] == heads
+
+
+def test_fronted_date_gives_back_the_subject(parse):
+    from eventcoder.nlp.parse_repair import repair_fronted_dates
+
+    doc = parse("On Wednesday Ukraine appealed to NATO for help.")
+    ukraine = _tok(doc, "Ukraine")
+    if ukraine.dep_ == "nsubj":
+        pytest.skip("model parses this sentence correctly")
+    assert repair_fronted_dates(doc) == 1
+    assert ukraine.dep_ == "nsubj" and ukraine.head.text == "appealed"
+    assert _tok(doc, "Wednesday").head.text == "On"
+    doc = parse("On Friday the president warned Iran.")  # already right: left alone
+    assert repair_fronted_dates(doc) == 0

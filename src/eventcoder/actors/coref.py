@@ -5,7 +5,9 @@ Deliberately simple and explainable (every link records its antecedent):
   of the same or the previous sentences (salience as in Lappin & Leass, much reduced);
 - "the president", "the leader" (no country) -> among persons named in the article who hold that
   kind of role on the article's date, the most often mentioned one;
-- "the two leaders", "both sides" -> the two parties named last (each acts, as joint subjects do).
+- "the two leaders", "both sides" -> the two parties named last (each acts, as joint subjects do);
+- "the alliance", "the bloc" -> the international organisation named last ("the country" is
+  left alone: which of the states just named it means is too often a matter of sense).
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ DUAL_PERSONS = {"leader", "president", "minister", "premier", "head", "chancello
 DUAL_STATES = {"country", "nation", "state", "neighbour", "neighbor", "capital"}
 DUAL_ANY = {"side", "party", "government", "delegation", "rival", "ally", "foe", "camp",
             "adversary", "partner"}
+# "the alliance": a definite description and the actor types it can stand for
+DESCRIPTIONS = {"alliance": {"igo"}, "bloc": {"igo"}, "union": {"igo"},
+                "organisation": {"igo"}, "organization": {"igo"}}
 # a mention in one of these phrases is a place where something happened, not a party
 PLACE_PREPS = {"in", "at", "near", "on", "to", "into", "across", "outside", "inside", "from"}
 DETERMINERS = {"the", "this", "that", "a", "an"}
@@ -84,6 +89,14 @@ def resolve_references(doc: Doc, index: MentionIndex, kb: KnowledgeBase,
                 history.append(loc)
                 joint[tok.i] = pair[1:]
                 covered.update(range(tok.i, end))
+        described = _description(tok, index)
+        if described is not None:
+            ante = _antecedent(tok.i, history, sent_of, doc, _described_by(described, doc))
+            if ante is not None:
+                loc = _pronoun(doc, doc[tok.i:tok.i + 1], ante, tok.i)
+                out.append(loc)
+                history.append(loc)
+            continue
         m = pending.get(tok.i)
         if m is not None and m.head in covered:
             continue  # "the two leaders": the pair stands in for the bare agent
@@ -127,6 +140,27 @@ def _pronoun(doc: Doc, span: Span, ante: Located, head: int) -> Located:
     mention = _mention(doc, span.start, span.end, ante.actor, "coref", 0.6)
     mention = replace(mention, antecedent=ante.mention.antecedent or ante.mention.text)
     return Located(span.start, span.end, head, mention, "pronoun")
+
+
+def _description(tok: Token, index: MentionIndex) -> set[str] | None:
+    """The actor types "the alliance" (``tok`` its noun) can stand for; None
+    when ``tok`` is no such bare definite description in an argument position."""
+    kinds = DESCRIPTIONS.get(tok.lower_)
+    if kinds is None or tok.tag_ != "NN" or index.at(tok.i) is not None \
+            or tok.dep_ not in ARGUMENT_DEPS:
+        return None
+    kids = [c for c in tok.children if c.i < tok.i]
+    if [c.lower_ for c in kids] != ["the"] or any(c.dep_ in {"prep", "relcl", "acl"}
+                                                  for c in tok.children):
+        return None  # "the Atlantic alliance", "the alliance's", "the union of ..." differ
+    return kinds
+
+
+def _described_by(kinds: set[str], doc: Doc) -> Callable[[Located], bool]:
+    def fits(m: Located) -> bool:
+        return m.actor is not None and m.actor.type in kinds and m.kind == "name" \
+            and doc[m.head].dep_ != "npadvmod"  # not a dateline
+    return fits
 
 
 def _dual_phrases(doc: Doc) -> dict[int, tuple[int, int]]:

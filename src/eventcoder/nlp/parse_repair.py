@@ -12,6 +12,9 @@ Datelines: in "KYIV, Ukraine (AP) — Russian forces shelled Kharkiv" the model 
 second subject of "shelled". A dateline only says where the story was filed, so its words are
 re-attached to the sentence's verb as a modifier (``npadvmod``): the place is still there for
 geolocation, but no longer an argument.
+
+Fronted dates: "On Wednesday Ukraine appealed to NATO" is read as the phrase "on Wednesday
+Ukraine" and leaves "appealed" without a subject; the name becomes the subject again.
 """
 
 from __future__ import annotations
@@ -104,6 +107,28 @@ def repair_datelines(doc: Doc) -> int:
     return found
 
 
+def repair_fronted_dates(doc: Doc) -> int:
+    """Give back the subject swallowed by a fronted date phrase; return how many."""
+    found = 0
+    for v in doc:
+        if v.pos_ not in {"VERB", "AUX"} or any(
+                c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in v.children):
+            continue
+        for prep in (c for c in v.children if c.dep_ == "prep" and c.i < v.i):
+            name = next((p for p in prep.children if p.dep_ == "pobj"), None)
+            if name is None or name.pos_ != "PROPN" or name.ent_type_ == "DATE":
+                continue
+            date = next((d for d in name.children if d.dep_ == "compound"
+                         and d.ent_type_ == "DATE" and d.i == prep.i + 1), None)
+            if date is None:
+                continue
+            date.head, date.dep_ = prep, "pobj"
+            name.head, name.dep_ = v, "nsubj"
+            found += 1
+            break
+    return found
+
+
 class ParseRepair:
     """spaCy pipeline component running the repairs above; add with :func:`add_parse_repair`."""
 
@@ -112,6 +137,7 @@ class ParseRepair:
 
     def __call__(self, doc: Doc) -> Doc:
         repair_datelines(doc)
+        repair_fronted_dates(doc)
         repair_reduced_relatives(doc)
         return doc
 
