@@ -131,7 +131,7 @@ def country_entries(cur: Obj, phoenix: Phoenix) -> tuple[list[Obj], list[Obj]]:
         aliases = [n for n in iso_names if "," not in n and "(" not in n]
         aliases += spec.get("aliases", [])
         from_phoenix = []
-        blocks = phoenix.by_code.get(code, [])
+        blocks = phoenix.by_code.get(spec.get("phoenix_code", code), [])
         chosen = [b for b in blocks if any(normalise(n) in known_keys for n in b.all_names)]
         if not chosen and blocks and not spec.get("historic"):
             chosen = [max(blocks, key=lambda b: len(b.all_names))]
@@ -241,7 +241,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="fail if an output is out of date")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
-    curated, phoenix = build_phoenix(args.phoenix, build(args.phoenix, args.curated), args.model)
+    renamed = {spec["phoenix_code"]: code for code, spec in json.loads(
+        args.curated.read_text(encoding="utf-8"))["countries"].items() if "phoenix_code" in spec}
+    curated, phoenix = build_phoenix(args.phoenix, build(args.phoenix, args.curated), args.model,
+                                     renamed)
     outputs = [(args.out, render(curated)), (args.phoenix_out, render(phoenix))]
     if args.check:
         stale = [path for path, text in outputs

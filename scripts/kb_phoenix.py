@@ -48,7 +48,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -186,7 +186,32 @@ class Words:
 
 
 # -- reading ------------------------------------------------------------------------------------
-def read_phoenix(folder: Path, stats: Counter[str]) -> list[Cand]:
+def renamed_code(code: str, renamed: dict[str, str]) -> str:
+    """A CAMEO code with old country codes replaced, in any of its 3-letter parts:
+    ``TMPGOV`` -> ``TLSGOV``, ``NGOTMPHRI`` -> ``NGOTLSHRI`` (with ``{"TMP": "TLS"}``)."""
+    if not renamed or "/" in code:
+        return code
+    parts = [code[i:i + 3] for i in range(0, len(code), 3)]
+    return "".join(renamed.get(p, p) for p in parts)
+
+
+def _renamed_entry(entry: Entry, renamed: dict[str, str]) -> Entry:
+    """The curated country codes (ISO 3166 ``TLS``) where Phoenix keeps old ones (``TMP``)."""
+    if not renamed:
+        return entry
+    roles = []
+    for r in entry.roles:
+        code = renamed_code(r.code, renamed)
+        country, sector = split_code(code)
+        roles.append(replace(r, code=code, title=renamed_code(r.title, renamed),
+                             country=country, sector=sector))
+    code = renamed_code(entry.code, renamed) if entry.code else entry.code
+    country, sector = split_code(code) if code else (entry.country, entry.sector)
+    return replace(entry, code=code, country=country, sector=sector, roles=tuple(roles))
+
+
+def read_phoenix(folder: Path, stats: Counter[str],
+                 renamed: dict[str, str] | None = None) -> list[Cand]:
     out: list[Cand] = []
     used: set[str] = set()
     for name in FILES:
@@ -194,6 +219,7 @@ def read_phoenix(folder: Path, stats: Counter[str]) -> list[Cand]:
         blocks = parse_actor_file(path)
         for block, entry in zip(blocks, actor_entries(blocks, "phoenix", used), strict=True):
             stats[f"blocks read ({name})"] += 1
+            entry = _renamed_entry(entry, renamed or {})
             cand = _candidate(entry, name, block.where, stats)
             if cand is not None:
                 out.append(cand)
@@ -578,8 +604,10 @@ def _role_obj(r: Role) -> Obj:
             "end": r.end.isoformat() if r.end else None}
 
 
-def build_phoenix(folder: Path, curated: list[Obj], model: str) -> tuple[list[Obj], list[Obj]]:
-    """(curated lines with the Phoenix additions, [header, *Phoenix entries])."""
+def build_phoenix(folder: Path, curated: list[Obj], model: str,
+                  renamed: dict[str, str] | None = None) -> tuple[list[Obj], list[Obj]]:
+    """(curated lines with the Phoenix additions, [header, *Phoenix entries]); ``renamed``
+    maps Phoenix country codes to the curated ones (``{"TMP": "TLS"}``)."""
     kb = KnowledgeBase([entry_from_dict(o, o["id"]) for o in curated if "id" in o])
     header = next((o for o in curated if "format_version" in o and "id" not in o), {})
     ruler = header.get("ruler", {})
@@ -587,7 +615,7 @@ def build_phoenix(folder: Path, curated: list[Obj], model: str) -> tuple[list[Ob
     kb.ruler_skip.update(normalise(w) for w in ruler.get("skip", []))
     words = Words(model, kb)
     stats: Counter[str] = Counter()
-    cands = read_phoenix(folder, stats)
+    cands = read_phoenix(folder, stats, renamed)
     clean_names([c for c in cands if not c.dropped], words, stats)
     merge_duplicates(cands, stats)
     additions = resolve_against_curated(cands, kb, words, stats)

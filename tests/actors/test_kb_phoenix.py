@@ -224,3 +224,21 @@ def test_actor_ruler_matches_like_the_entity_rulers_it_replaces() -> None:
         want = [(e.start, e.end, e.label_, e.id_) for e in reference(text).ents]
         got = [(e.start, e.end, e.label_, e.id_) for e in ours(text).ents]
         assert got == want, text
+
+
+def test_phoenix_old_country_codes_read_as_iso(kb: KnowledgeBase) -> None:
+    """Phoenix writes Timor-Leste as TMP; the build reads it as ISO TLS in every code part."""
+    import sys
+
+    scripts = str(DATA.parents[3] / "scripts")
+    sys.path.insert(0, scripts)
+    try:
+        from kb_phoenix import renamed_code
+    finally:
+        sys.path.remove(scripts)
+    assert renamed_code("TMPGOV", {"TMP": "TLS"}) == "TLSGOV"
+    assert renamed_code("NGOTMPHRI", {"TMP": "TLS"}) == "NGOTLSHRI"
+    assert renamed_code("FRO/TMP", {"TMP": "TLS"}) == "FRO/TMP"  # several actors: as written
+    assert renamed_code("ATMPGO", {"TMP": "TLS"}) == "ATMPGO"  # only whole 3-letter parts
+    assert not any(e.country == "TMP" for e in kb.entries())
+    assert kb.get("country:TLS") is not None

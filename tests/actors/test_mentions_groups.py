@@ -46,3 +46,21 @@ def test_fdd_acronym_is_not_a_kb_alias():
     kb = KnowledgeBase.default()
     assert [e.code for e in kb.lookup("Forces for Defence of Democracy")] == ["BDIREB"]
     assert not [e for e in kb.lookup("FDD") if e.country == "BDI"]
+
+
+def test_languages_are_not_their_states(code):
+    doc = code("The court lifted restrictions on the use of the French language.", on=ON)
+    assert not any(m.actor is not None and m.actor.country == "FRA" for m in doc.mentions)
+    doc = code("Russian language teachers protested in Riga.", on=ON)
+    assert not any(m.actor is not None and m.actor.country == "RUS" for m in doc.mentions)
+
+
+def test_plural_demonym_tagged_as_a_person(code):
+    doc = code("Bosnian Serbs demanded a ceasefire.", on=ON)
+    assert _code_of(doc, "Bosnian Serbs") == "BIH"
+
+
+def test_algerian_salvation_front_is_algerian(code):
+    doc = code("The government lifted its ban on the Islamic Salvation Front (FIS).", on=ON)
+    assert _code_of(doc, "Islamic Salvation Front") == "DZAOPP"
+    assert _code_of(doc, "FIS") == "DZAOPP"  # the acronym the article defines

@@ -169,3 +169,42 @@ def test_non_prefix_does_not_code_the_group(code):
     doc = code("Militants carried out a deadly attack targeting non-Muslims at a mall in "
                "Kenya.", on=ON)
     assert all(not (m.actor and m.actor.code.endswith("MUS")) for m in doc.mentions)
+
+
+# -- what a modifier says about an agent's country ---------------------------------------------
+def test_led_forces_are_the_leaders_forces(code):
+    doc = code("French-led troops entered the town on Monday.", on=ON)
+    assert _find(doc, "troops").actor.code == "FRAMIL"
+
+
+def test_anti_and_pro_modifiers_are_not_membership(code):
+    doc = code("A prominent pro-Iran journalist was detained.", on=ON)
+    assert _find(doc, "journalist").actor.country != "IRN"
+    doc = code("An anti-Russia activist was arrested.", on=ON)
+    assert _code_of(doc, "activist") == "OPP"
+
+
+def test_organisation_named_with_its_country(code):
+    doc = code("Kenya Farmers Association officials criticised the plan.", on=ON)
+    assert _find(doc, "officials").actor.code == "KENGOV"
+
+
+def test_people_of_a_place_a_demonym_qualifies(code):
+    doc = code("Residents of the Lebanese town protested against the closure.", on=ON)
+    assert _code_of(doc, "Residents") == "LBNCVL"
+    doc = code("Refugees from the Afghan province of Herat crossed the border.", on=ON)
+    assert _code_of(doc, "Refugees") == "AFGREF"
+
+
+def test_agents_of_a_stateless_organisation(code):
+    doc = code("Red Cross officials visited the prison.", on=ON)
+    assert _code_of(doc, "Red Cross officials") == "NGOHLHIRCGOV"
+    doc = code("Al-Qaeda's fighters attacked a base.", on=ON)
+    assert _find(doc, "fighters").actor.code.startswith("IMGMUSALQ")
+
+
+def test_leaders_of_a_group_take_its_sector(code):
+    doc = code("Leaders of the opposition alliance met on Monday.", on=ON)
+    assert _code_of(doc, "Leaders") == "OPP"
+    doc = code("Leaders of the rebels signed the accord.", on=ON)
+    assert _code_of(doc, "Leaders") == "REB"

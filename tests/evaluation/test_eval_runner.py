@@ -91,6 +91,16 @@ def test_engine_plover_coder_writes_joint_actors_as_sources_without_target():
     assert engine_plover_coder(FakeEngine(both_ways))(record) == ("AGREE", "USA", None)
     one_way = both_ways[:1]
     assert engine_plover_coder(FakeEngine(one_way))(record) == ("AGREE", "USA", "JOR")
+    # one party coded twice with two names of the same-country target is no joint act
+    nga = Mention(text="Nigerian authorities", start=0, end=20,
+                  actor=Actor(code="NGAGOV", name="n", country="NGA", sector="GOV"))
+    movement = Mention(text="Biafran movement", start=40, end=56,
+                       actor=Actor(code="NGAOPP", name="m", country="NGA", sector="OPP"))
+    acronym = Mention(text="BM", start=58, end=60,
+                      actor=Actor(code="NGAOPP", name="m", country="NGA", sector="OPP"))
+    twice = [_event("173", nga, movement, plover="COERCE"),
+             _event("173", nga, acronym, plover="COERCE")]
+    assert engine_plover_coder(FakeEngine(twice))(record) == ("COERCE", "NGA", "NGA")
     # a sector with no state is no country
     agent = Mention(text="troops", start=0, end=1,
                     actor=Actor(code="MIL", name="troops", sector="MIL", type="agent"))

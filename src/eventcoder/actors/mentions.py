@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 DOCUMENT_MATCH = 0.88  # Jaro-Winkler on surnames within one article
 PRONOUNS = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
+LANGUAGE_NOUNS = {"language", "languages", "tongue", "dialect", "alphabet", "script"}
 
 # A hook for noise-robust matching: text of an unknown name -> (entry, score) or None.
 NameMatcher = Callable[[str, "MentionContext"], "tuple[Entry, float] | None"]
@@ -115,6 +116,18 @@ def country_actor(kb: KnowledgeBase, country: str) -> Actor:
         if e.type == "country":
             return kb.actor(e)
     return Actor(code=country, name=country, country=country, type="country")
+
+
+def _language(span: Span) -> bool:
+    """A demonym naming a language ("the Russian language", "Kurdish-language media")."""
+    doc = span.doc
+    head = span.root.head if span.root.dep_ in {"amod", "compound", "nmod"} else None
+    if head is not None and head.lemma_.lower() in LANGUAGE_NOUNS:
+        return True
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.text == "-" and span.end + 1 < len(doc):
+        nxt = doc[span.end + 1]
+    return nxt is not None and nxt.lower_ in LANGUAGE_NOUNS
 
 
 class MentionFinder:
@@ -257,10 +270,12 @@ class MentionFinder:
             actor = self.kb.actor(entry, on)
             return Located(span.start, span.end, span.root.i,
                            _mention(span, span.start, span.end, actor, "alias", 1.0), "name")
-        if label in {"NORP", "GPE", "ORG", "ACTOR"} or (label == "PERSON" and len(span) == 1):
-            # the small model often tags "Ukrainian" GPE, and a lone demonym before a noun
-            # PERSON ("banned Ugandan opposition candidates")
+        if label in {"NORP", "GPE", "ORG", "ACTOR", "PERSON"}:
+            # the small model often tags "Ukrainian" GPE, and a demonym PERSON ("banned
+            # Ugandan opposition candidates", "Bosnian Serbs demanded")
             country = self.kb.demonym(text)
+            if country and _language(span):
+                return None  # "the use of the Russian language": a language, not its state
             if country:
                 actor = self._country_actor(country)
                 return Located(span.start, span.end, span.root.i,

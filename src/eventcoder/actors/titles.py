@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor
 from .kb import OFFICE_SECTORS, Entry, KnowledgeBase
-from .mentions import Located, _mention, country_actor
+from .mentions import LANGUAGE_NOUNS, Located, _mention, country_actor
 
 FORMER = {"former", "ex", "ex-", "late", "then"}
 # posts of an international organisation's own staff ("UN mediator", "EU envoy") and posts a
@@ -36,6 +36,13 @@ STATE_POSTS = {"ambassador", "delegate", "delegation", "member", "permanent", "m
 # preposition after an agent noun -> actor types whose country the agent takes
 PREP_COUNTRY_KINDS = {"of": {"country", "capital"}, "from": {"country", "capital"},
                       "in": {"country"}}
+STANCE_PREFIXES = ("anti-", "pro-")
+NON_STATE = frozenset({"group", "organisation"})
+MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
+# common nouns of places a demonym can qualify ("inhabitants of the Syrian town")
+PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "port", "capital",
+               "territory", "border", "coast", "island", "islands", "countryside", "area",
+               "state", "heights", "enclave", "valley"}
 
 
 def _negated(tok: Token) -> bool:
@@ -44,6 +51,16 @@ def _negated(tok: Token) -> bool:
         return True
     doc = tok.doc
     return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "non" \
+        and not doc[tok.i - 2].whitespace_ and not doc[tok.i - 1].whitespace_
+
+
+def _stance(tok: Token) -> bool:
+    """"anti-Syria", "pro - Moscow": a name after a stance prefix says whom the noun is for or
+    against, not whose it is."""
+    if tok.lower_.startswith(STANCE_PREFIXES):
+        return True
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in {"anti", "pro"} \
         and not doc[tok.i - 2].whitespace_ and not doc[tok.i - 1].whitespace_
 
 
@@ -106,6 +123,16 @@ class TitleResolver:
             if owner is not None and owner.actor is not None:
                 # "UN troops", "NATO officials": the organisation's own agents (IGOUNOMIL)
                 actor = Actor(code=owner.actor.code + sector,
+                              name=f"{agent_name} ({owner.actor.name})", sector=sector,
+                              type="agent")
+                start = min(start, owner.start)
+            # ("activists of Amnesty International": placement.agents_of_unit)
+            owner = self._igo_of(tok, by_head, NON_STATE, of=False) if actor is None else None
+            if owner is not None and owner.actor is not None:
+                # "al-Qaeda's terror network", "Red Cross officials": the people of a stateless
+                # group or organisation, coded as PETRARCH composes them (NGOHRIAMNOPP)
+                code = owner.actor.code
+                actor = Actor(code=code if code.endswith(sector) else code + sector,
                               name=f"{agent_name} ({owner.actor.name})", sector=sector,
                               type="agent")
                 start = min(start, owner.start)
@@ -281,29 +308,76 @@ class TitleResolver:
                 inner = self.kb.agent(child.lower_) or self.kb.agent(child.lemma_.lower())
                 if inner is not None:
                     return inner
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for pobj in prep.children:
+                # "leaders of the opposition coalition": the group they lead
+                mods = [t.lower_ for t in pobj.children if t.dep_ == "compound" and t.i < pobj.i]
+                for phrase in (" ".join([*mods[-1:], pobj.lemma_.lower()]), pobj.lemma_.lower()):
+                    inner = self.kb.agent(phrase)
+                    if pobj.dep_ == "pobj" and inner is not None:
+                        return inner
         return ("GOV", "government")
 
     def _country_of(self, tok: Token, by_head: dict[int, Located],
                     on: date | None = None) -> tuple[str | None, Token | None]:
         """Country from a modifier: demonym adjective, country compound, possessive, "of X"."""
         for child in tok.children:
-            if child.dep_ in {"amod", "compound", "nmod", "poss", "npadvmod"}:
-                country = self.kb.demonym(child.text)
+            if child.dep_ not in MODIFIER_DEPS or _stance(child):
+                continue  # an "anti-Syria journalist" is not Syrian
+            if child.dep_ == "amod" and child.lemma_ == "lead" and child.tag_ == "VBN":
+                # "Vietnamese-led forces", "the US-led coalition": the leader's forces
+                for g in child.children:
+                    if g.dep_ in MODIFIER_DEPS and (country := self._named_country(g, by_head)):
+                        return country, g
+                continue
+            country = self._named_country(child, by_head)
+            if country:
+                return country, child
+            named = by_head.get(child.i)
+            if named is not None and named.actor is None and named.label == "PERSON":
+                # "the Bush administration": a leader's surname the KB knows only with
+                # the agent noun ("Bush Administration") or as the one office holder
+                country = self._surname_country(named, tok, on)
                 if country:
                     return country, child
-                named = by_head.get(child.i)
-                if named is not None and named.actor is not None and named.actor.country:
-                    # "US troops", "Russia's military", "Putin's government",
-                    # "White House officials"
-                    if named.actor.type in {"country", "capital", "person", "organisation"}:
-                        return named.actor.country, child
-                if named is not None and named.actor is None and named.label == "PERSON":
-                    # "the Bush administration": a leader's surname the KB knows only with
-                    # the agent noun ("Bush Administration") or as the one office holder
-                    country = self._surname_country(named, tok, on)
-                    if country:
-                        return country, child
+            if child.dep_ in {"compound", "nmod"} and (named is None or named.actor is None):
+                # a modifier that is itself qualified: "Turkish Kurd refugees", "Montenegro
+                # Municipality Association officials" (an organisation named with its country)
+                found = self._inner_country(child, by_head)
+                if found[0]:
+                    return found
         return self._prep_country(tok, by_head), None
+
+    def _named_country(self, tok: Token, by_head: dict[int, Located]) -> str | None:
+        """The country a modifier names: a demonym, or a named country, capital, person or
+        organisation of one ("US troops", "Russia's military", "Putin's government", "White
+        House officials")."""
+        country = self.kb.demonym(tok.text)
+        if country:
+            return country
+        named = by_head.get(tok.i)
+        if named is not None and named.actor is not None and named.actor.country \
+                and named.actor.type in {"country", "capital", "person", "organisation"}:
+            return named.actor.country
+        return None
+
+    def _inner_country(self, tok: Token, by_head: dict[int, Located],
+                       depth: int = 2) -> tuple[str | None, Token | None]:
+        if tok.lower_ in LANGUAGE_NOUNS:
+            return None, None  # "Russian language teachers" teach Russian
+        for g in tok.children:
+            if g.i > tok.i or g.dep_ not in {"amod", "compound"} or _stance(g):
+                continue
+            country = self._named_country(g, by_head)
+            if country:
+                return country, g
+            if depth > 1 and g.dep_ == "compound" and g.i not in by_head:
+                found = self._inner_country(g, by_head, depth - 1)
+                if found[0]:
+                    return found
+        return None, None
 
     def _surname_country(self, named: Located, tok: Token, on: date | None) -> str | None:
         text = named.mention.text
@@ -314,13 +388,12 @@ class TitleResolver:
         holder = self.kb.in_office(text.split()[-1], on) if on is not None else None
         return holder.country if holder is not None else None
 
-    @staticmethod
-    def _prep_country(tok: Token, by_head: dict[int, Located],
+    def _prep_country(self, tok: Token, by_head: dict[int, Located],
                       preps: frozenset[str] | None = None) -> str | None:
         for child in tok.children:
             if preps is None and child.dep_ == "acl" and child.lower_ == "based":
                 # "a terror group based in Trinidad": where it is based is its country
-                found = TitleResolver._prep_country(child, by_head, frozenset({"in"}))
+                found = self._prep_country(child, by_head, frozenset({"in"}))
                 if found:
                     return found
             if preps is not None and child.lower_ not in preps:
@@ -334,20 +407,29 @@ class TitleResolver:
                     if named is not None and named.actor is not None \
                             and named.actor.type in kinds:
                         return named.actor.country
+                    if named is None and "capital" in kinds and (
+                            pobj.pos_ == "PROPN" or pobj.lemma_.lower() in PLACE_NOUNS):
+                        # "inhabitants of the Syrian Golan Heights", "refugees from the
+                        # Afghan city of Herat": a place the demonym puts in its country
+                        for mod in pobj.children:
+                            if mod.dep_ in {"amod", "compound", "nmod"} and not _stance(mod) \
+                                    and (country := self.kb.demonym(mod.text)):
+                                return country
         return None
 
     @staticmethod
-    def _igo_of(tok: Token, by_head: dict[int, Located]) -> Located | None:
-        """An international organisation modifying an agent noun ("UN troops", "NATO's
-        officials", "the soldiers of the UN")."""
+    def _igo_of(tok: Token, by_head: dict[int, Located],
+                kinds: frozenset[str] = frozenset({"igo"}), of: bool = True) -> Located | None:
+        """An international organisation (or another stateless actor of ``kinds``) modifying
+        an agent noun ("UN troops", "NATO's officials", with ``of`` "the soldiers of the UN")."""
         for child in tok.children:
             heads = [child] if child.dep_ in {"compound", "poss", "nmod", "amod"} else \
                 [p for p in child.children if p.dep_ == "pobj"] if (
-                    child.dep_ == "prep" and child.lower_ == "of") else []
+                    of and child.dep_ == "prep" and child.lower_ == "of") else []
             for h in heads:
                 named = by_head.get(h.i)
-                if named is not None and named.actor is not None and named.actor.type == "igo" \
-                        and not named.actor.country:
+                if named is not None and named.actor is not None \
+                        and named.actor.type in kinds and not named.actor.country:
                     return named
         return None
 

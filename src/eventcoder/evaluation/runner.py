@@ -141,6 +141,13 @@ def _country(mention: Mention | None) -> str | None:
     return actor.code[:3] if actor.code and not actor.code.startswith("-") else None
 
 
+def _same(a: Mention | None, b: Mention | None) -> bool:
+    """The same mention (by position and text)."""
+    if a is None or b is None:
+        return a is None and b is None
+    return (a.start, a.end, a.text) == (b.start, b.end, b.text)
+
+
 CONVENTIONS = ("eventcoder", "petrarch")
 
 
@@ -204,9 +211,12 @@ def engine_plover_coder(engine: Engine,
         best = max(events, key=lambda e: e.confidence)  # max keeps the first of equals
         source, target = _country(best.source), _country(best.target)
         if any(e is not best and e.cameo == best.cameo and _country(e.source) == target
-               and _country(e.target) == source for e in events):
+               and _country(e.target) == source and not _same(e.source, best.source)
+               for e in events):
             # joint actors ("the US and Jordan agreed"): PLOVER lists both as sources and
-            # has no target, where we code the act in both directions
+            # has no target, where we code the act in both directions. The other event must
+            # have another party as its source: "Nigerian authorities jailed members of the
+            # Nigerian MASSOB" coded twice (for both names of the movement) is no joint act.
             target = None
         return (best.plover, source, target)
 

@@ -5,10 +5,10 @@ Codebook V2.0), which differs from ISO 3166 for many countries (Russia ``RS``, G
 the United Kingdom ``UK``, Ukraine ``UP``). FIPS 10-4 is a U.S. federal standard (public
 domain); this table was written for eventcoder from it, for the country codes the actor
 knowledge base uses, and cross-checked against a published FIPS-to-ISO table. CAMEO's
-``KSV`` (Kosovo) is FIPS ``KV`` and ``TMP`` (East Timor) is ``TT``. FIPS has no code for
-Palestine as a whole: the West Bank is ``WE`` and the Gaza Strip ``GZ`` (see ``fips_code``).
-Historical states (``SUN``, ``YUG``, ``CSK``, ``DDR``) and dependencies without a FIPS code
-have none.
+``KSV`` (Kosovo) is FIPS ``KV`` and ``TLS`` (East Timor; CAMEO's old ``TMP``) is ``TT``.
+FIPS has no code for Palestine as a whole: the West Bank is ``WE`` and the Gaza Strip ``GZ``
+(see ``fips_code``). Historical states (``SUN``, ``YUG``, ``CSK``, ``DDR``) and dependencies
+without a FIPS code have none.
 """
 
 from __future__ import annotations
