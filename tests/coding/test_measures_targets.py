@@ -58,3 +58,16 @@ def test_curated_non_events(engine, sentence: str, wrong: str) -> None:
 
 def test_heading_to_a_capital_is_a_visit(engine) -> None:
     assert "042" in {e.cameo for e in _events(engine, "Sarkozy heads to Beijing.")}
+
+
+def test_home_place_blockaded_beats_party_of_the_purpose(engine) -> None:
+    events = _events(engine, "French farmers said they would blockade Paris to demand an "
+                             "end to the European Union's quotas.")
+    blockade = next(e for e in events if e.cameo == "170")
+    assert _country(blockade.target) == "FRA"
+
+
+def test_state_of_siege_is_emergency_rule_at_home(engine) -> None:
+    events = _events(engine, "The army declared a state of siege in Bolivia on Sunday.")
+    siege = next(e for e in events if e.cameo == "1724")
+    assert _country(siege.target) == "BOL"

@@ -49,3 +49,24 @@ def test_particle_read_as_preposition(code):
 def test_purpose_of_help_is_no_target(code):
     doc = code("Interpol said it will send a team to help identify victims in Ukraine.")
     assert all(e.target is None for e in doc.events if e.cameo == "036")
+
+
+def test_indefinite_apposition_describes_and_names_no_party(code):
+    events = _coded(code("Chile, a key US ally, has refused to deploy peacekeepers in Haiti."))
+    assert ("122", "CHL", "HTI") in events
+    assert not any("USA" in (s, t) for _, s, t in events)
+
+
+def test_stranded_preposition_takes_the_following_subject(code):
+    events = _coded(code("Chile granted asylum to three Bolivian army officers holed up in "
+                         "its embassy since the coup."))
+    assert ("075", "CHL", "BOLMIL") in events
+
+
+def test_verb_hung_on_the_subject_noun_and_shared_object(code):
+    # the parser roots the sentence on "Doctors"; "donated" shares "delivered"'s object
+    doc = code("Doctors from two American aid groups donated and delivered medicine to a "
+               "Baghdad hospital.")
+    aid = [e for e in doc.events if e.cameo == "070"]
+    assert aid and aid[0].source.actor.country == "USA"
+    assert aid[0].target is not None and aid[0].target.actor.country == "IRQ"

@@ -18,3 +18,32 @@ def test_victims_of_repression_belong_to_the_repressing_state(code):
     inferred = [e.target for e in doc.events if e.target is not None
                 and e.target.method == "agent+source"]
     assert inferred and all(m.actor.country == "EGY" for m in inferred)
+
+
+def test_parties_a_state_yields_to_are_its_own(code):
+    doc = code("The Kenyan government accepted demands from rebels that it hold elections.")
+    conceded = [e.target for e in doc.events if e.cameo.startswith("08")
+                and e.target is not None and e.target.method == "agent+source"]
+    assert conceded and all(m.actor.code == "KENREB" for m in conceded)
+
+
+def test_force_against_protesters_is_repression_at_home(code):
+    doc = code("Kenyan police fired on demonstrators.")
+    fired = [e.target for e in doc.events if e.cameo.startswith("19")]
+    assert fired and all(m is not None and m.actor.code == "KENOPP" for m in fired)
+
+
+def test_a_doer_named_as_a_country_is_not_the_place_of_the_act(code):
+    # the refugees are not Chile's (the speaker), nor Peru's (named only in the condition)
+    doc = code("Chile says it will not accept more refugees if fighting breaks out in Peru.")
+    accepted = [e for e in doc.events if e.cameo in {"0333", "122"}]
+    assert accepted and all(e.target is None or e.target.actor.country is None
+                            for e in accepted)
+    assert all(e.location is None or e.location.country != "PER" for e in accepted)
+
+
+def test_the_people_of_an_armed_group_are_that_group(code):
+    doc = code("Israeli troops killed six Hamas militants.")
+    killed = [e.target for e in doc.events if e.cameo.startswith("19")]
+    assert killed and all(m is not None and m.actor.code == "PSEREBHMS"
+                          and m.method == "agent+unit" for m in killed)

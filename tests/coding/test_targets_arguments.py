@@ -58,3 +58,24 @@ def test_party_of_a_demand_named_in_its_clause_or_phrase(code, dyads):
     assert any(c.startswith("10") and t == "ISR" for c, _, t, _ in got)
     got = dyads(code("Hamas refused to respond to a demand from the US President."))
     assert any(c.startswith("12") and t == "USAGOV" for c, _, t, _ in got)
+
+
+def test_participle_clause_acts_on_the_main_target(code):
+    doc = code("Kenyan police attacked demonstrators, killing two and arresting five.")
+    by_code = {e.cameo: e for e in doc.events}
+    for cameo in ("190", "173"):
+        assert by_code[cameo].target is not None
+        assert by_code[cameo].target.actor.code == "KENOPP"
+
+
+def test_demonym_on_a_group_noun_names_other_groups_of_the_nation(code):
+    doc = code("The Hamas movement rejected a meeting of Palestinian factions to discuss a "
+               "truce with Israel.")
+    rejected = next(e for e in doc.events if e.cameo == "125")
+    assert rejected.target is not None and rejected.target.actor.code == "PSE"
+
+
+def test_participle_on_the_object_places_the_act(code):
+    doc = code("Afghan rebels blew up two pipelines leading into Kabul.")
+    blown = next(e for e in doc.events if e.cameo == "1712")
+    assert blown.target is not None and blown.target.actor.country == "AFG"

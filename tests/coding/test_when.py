@@ -51,3 +51,13 @@ def test_this_week_and_no_date(when):
 
 def test_since_is_not_a_date(when):
     assert not when("Russia has occupied Crimea since 2014.", "occupied").historical
+
+
+def test_years_after_clause_is_historical(when):
+    sentence = "Arnor is about to restore ties with Gondor almost five years after crowds " \
+               "burned down its embassy."
+    w = when(sentence, "burned")
+    assert (w.date, w.historical) == ("2020-01-01", True)
+    assert not when(sentence, "restore").historical
+    assert not when("Arnor restored ties two days after crowds burned its embassy.",
+                    "burned").historical

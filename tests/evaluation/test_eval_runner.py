@@ -149,3 +149,11 @@ def test_run_benchmark_and_write_details(name, tmp_path):
     assert n == len(lines) == summary["records"] > 0
     row = json.loads(lines[0])
     assert row["benchmark"] == name and "id" in row and "text" in row
+
+
+def test_engine_plover_coder_keeps_a_domestic_target_coded_both_ways():
+    # "Gondor forces killed ethnic rebels in a gunbattle in Gondor": both sides one state
+    mil, reb = _mention("SRBMIL", "SRB", "MIL"), _mention("SRB", "SRB")
+    both_ways = [_event("193", mil, reb, plover="FIGHT"), _event("193", reb, mil, plover="FIGHT")]
+    record = PloverGold("p", "t", "FIGHT", ("SRB",), ("SRB",), None, None, date(2000, 1, 1))
+    assert engine_plover_coder(FakeEngine(both_ways))(record) == ("FIGHT", "SRB", "SRB")

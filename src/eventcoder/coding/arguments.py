@@ -45,7 +45,10 @@ def conjuncts(t: Token) -> list[Token]:
 def _set_off(appos: Token) -> bool:
     """A list member parsed as apposition is set off from its head ("Mordor, the Shire",
     "Arnor and the evil Gondor"); a name right after its title ("Prime Minister Telemar") is
-    the same actor, not another one."""
+    the same actor, not another one. "Pakistan, a key US ally": a noun with an indefinite
+    article describes its head and names no other party."""
+    if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in appos.children):
+        return False
     return appos.left_edge.i != appos.head.i + 1
 
 
@@ -246,6 +249,10 @@ def _governing_subject(v: Token, index: MentionIndex, keep_unresolved: bool) -> 
                 return found
         if is_passive:
             return _act_doer(node, index) if via is None else []
+        if _verbless_subject(node):
+            # "Doctors from two aid groups donated and delivered goods": with no verb left
+            # for the sentence, the parser hangs its verb on a noun; the root noun does it
+            return mentions_at(node.sent.root, index, keep_unresolved)
         if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN"}:
             # "Putin, who was banished ...": the relative pronoun stands for the head noun
             return mentions_at(node.head, index, keep_unresolved)
@@ -275,6 +282,17 @@ def _names_thing(t: Token, index: MentionIndex) -> bool:
     an actor merely modifies."""
     m = index.at(t.i)
     return m is None or m.head != t.i
+
+
+def _verbless_subject(v: Token) -> bool:
+    """Is ``v`` the main verb of a sentence the parser rooted on its subject noun? A past
+    tense verb ("delivered", or a participle joined to one) hung as a modifier after the
+    root noun, with no passive "by" agent."""
+    root = v.sent.root
+    if v.dep_ != "acl" or root.pos_ not in {"NOUN", "PROPN"} or root.i >= v.i \
+            or any(c.dep_ in {"agent", "auxpass"} for c in v.children):
+        return False
+    return any(t.tag_ == "VBD" for t in [v, *(c for c in v.children if c.dep_ == "conj")])
 
 
 def _act_doer(v: Token, index: MentionIndex) -> list[Located]:

@@ -308,6 +308,8 @@ class EventExtractor:
             if key in codes:
                 continue
             groups = self.targets.candidates(v, obj, index, source, places=not partners)
+            if not groups and obj is None:
+                groups = self.targets.shared_object(v, index, source, places=not partners)
             if not groups and obj is not conj_objs[0]:
                 groups = self.targets.candidates(v, conj_objs[0], index, source,
                                                  places=not partners)
@@ -330,8 +332,11 @@ class EventExtractor:
                 # "reiterated its demand that Israel ease restrictions", "insisted on its
                 # demands that Burundi's government grant ...": who must comply
                 targets = self.targets.clause_subjects(demand_clauses(v), index, source)
-            if not targets and (match.code or "")[:2] in MEASURE_ROOTS:
-                targets = self.targets.measure_target(v, obj, index, source, match.code or "")
+            if (match.code or "")[:2] in MEASURE_ROOTS:
+                targets = self.targets.home_object(v, obj, index, source) or targets or \
+                    self.targets.measure_target(v, obj, index, source, match.code or "")
+            if not targets and not groups:
+                targets = self.targets.participle_targets(v, index, source)
             code = match.code or ""
             if not targets and code[:2] == "01" and code not in UNTARGETED_DROP \
                     and v.lemma_.lower() in SAYING_ONLY:

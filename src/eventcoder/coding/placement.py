@@ -27,6 +27,8 @@ PARTY_PREPS = {"for", "to", "toward", "towards", "against", "with", "by"}  # who
 # doers whose coercion or repression (17x, 175) of bare-sector victims is taken to be at home
 STATE_SECTORS = {"COP", "MIL", "GOV", "SPY", "JUD"}
 INFERRED_SCORE = 0.6
+FORCE_ROOTS = {"18", "19", "20"}
+PROTEST_SECTORS = {"OPP"}  # demonstrators, protesters, the opposition
 
 
 def inferred(m: Located, actor: Actor, method: str) -> Located:
@@ -53,6 +55,8 @@ def agents_placed(parties: Parties, place: Place | None, doc: Doc) -> Parties:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or (span.root.dep_ == "pobj" and span.root.head.lower_ in PARTY_PREPS):
         return parties  # "aid for Romania and Poland" says for whom, not where
+    if span.root.dep_ in {"nsubj", "nsubjpass"}:
+        return parties  # "Syria says it will not accept refugees": a doer, not a place
 
     def placed(m: Located) -> Located:
         a = m.actor
@@ -144,6 +148,13 @@ def agents_of_unit(parties: Parties, index: MentionIndex, doc: Doc) -> Parties:
                     return inferred(m, replace(a, code=country + a.sector, country=country,
                                                 name=f"{a.name} ({x.actor.name})"),
                                      "agent+unit")
+        for q in doc[m.head].children:
+            # "Hamas militants", "top al-Qaeda leaders": an armed group's own people are
+            # that group
+            group = index.at(q.i) if q.dep_ in {"compound", "nmod"} else None
+            if group is not None and group.actor is not None and group.actor.type == "group":
+                return inferred(m, replace(group.actor, name=f"{a.name} ({group.actor.name})"),
+                                "agent+unit")
         return m
 
     return _each(parties, placed)
@@ -163,11 +174,16 @@ def _modifiers(t: Token) -> list[Token]:
 def repressed_placed(parties: Parties, code: str) -> Parties:
     """"Egyptian police opened fire to disperse demonstrators": with no place named, the
     bare-sector victims of a state's coercion or repression (CAMEO 17x, 175; never fighting
-    or assault between parties) are taken to be of that state (``agent+source``)."""
+    or assault between parties) are taken to be of that state (``agent+source``). So are
+    the bare-sector parties a state yields to (08x: "the government accepted demands from
+    rebels", "allowed the opposition to hold a rally"): its own rebels and opposition."""
     source, target = parties
     s = source.actor
-    if not (code[:2] == "17" or code == "175") or s is None or not s.country \
-            or target is None or target.actor is None:
+    if s is None or not s.country or target is None or target.actor is None:
+        return parties
+    if code[:2] not in {"17", "08"} and not (
+            code[:2] in FORCE_ROOTS and target.actor.sector in PROTEST_SECTORS):
+        # force against protesters ("opened fire on demonstrators") is repression too
         return parties
     if s.type not in {"agent", "country"} or (s.type == "agent" and s.sector not in STATE_SECTORS):
         return parties

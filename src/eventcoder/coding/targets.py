@@ -92,6 +92,27 @@ def _owned_by(m: Located, source: Located, index: MentionIndex, doc: Doc) -> boo
                 and owner.actor.country == s.country
     return False
 
+
+def _prep_objects(prep: Token) -> list[Token]:
+    """The objects of ``prep``. "Granted asylum to five officers holed up in a residence":
+    the parser may strand the preposition and read its object as the subject of the clause
+    that follows; that subject, starting right after the preposition, is its object."""
+    if any(True for _ in prep.children) or prep.i + 1 >= len(prep.doc):
+        return [p for p in prep.children if p.dep_ == "pobj"]
+    nxt = prep.doc[prep.i + 1]
+    return [t for t in [nxt, *nxt.ancestors] if t.dep_ in {"nsubj", "nsubjpass"}
+            and t.left_edge.i == nxt.i][:1]
+
+
+def _names_group(m: Located, source: Located, doc: Doc) -> bool:
+    """"Islamic Jihad rejected a meeting of Palestinian factions": a demonym on a group
+    noun names other groups of the source's nation, not the source's own state."""
+    head = doc[m.head]
+    return m.mention.method == "demonym" and m.head != source.head \
+        and head.dep_ in {"amod", "compound"} and head.head.i != head.i \
+        and head.head.lemma_.lower() in GROUP_NOUNS
+
+
 class TargetFinder:
     """Target candidates of verbs; ``keep_unresolved`` keeps unknown names as parties."""
 
@@ -110,7 +131,8 @@ class TargetFinder:
         def add(ms: list[Located]) -> None:
             # with joint subjects ("Russia and China signed ... in Beijing") the place is
             # not a party; otherwise a place stands for its state, as in PETRARCH
-            group = [m for m in ms if m not in seen and not same_actor(m, source)
+            group = [m for m in ms if m not in seen
+                     and (not same_actor(m, source) or _names_group(m, source, v.doc))
                      and (places or not place_phrase(m, v.doc))
                      and not _owned_by(m, source, index, v.doc)]
             if group:
@@ -133,9 +155,8 @@ class TargetFinder:
         # "with"/"against"/"to" before a place that only stands for its state
         for c in sorted((c for c in v.children if c.dep_ == "prep"
                          and c.lower_ in TARGET_PREPS), key=lambda c: c.lower_ in PLACE_PREPS):
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    add(mentions_at(p, index, keep))
+            for p in _prep_objects(c):
+                add(mentions_at(p, index, keep))
         if obj is not None:
             # not what another actor did ("its campaign against the group that has seized
             # parts of Iraq"; but "a plan that will not allow candidates from Hamas", "a
@@ -239,6 +260,47 @@ class TargetFinder:
             return []
         actor = Actor(code=s.country, name=s.country, country=s.country, type="country")
         return [inferred(source, actor, "measure+source")]
+
+    def shared_object(self, v: Token, index: MentionIndex, source: Located,
+                      places: bool = True) -> list[list[Located]]:
+        """"Donated and delivered goods to Baghdad": a verb with no object of its own shares
+        the object (and its parties) of the verb joined to it."""
+        for c in v.children:
+            shared = next((o for o in c.children if o.dep_ == "dobj"), None) \
+                if c.dep_ == "conj" and c.pos_ == "VERB" else None
+            if shared is not None and not any(d.dep_ in {"nsubj", "nsubjpass"}
+                                              for d in c.children):
+                return self.candidates(c, shared, index, source, places=places)
+        return []
+
+    def participle_targets(self, v: Token, index: MentionIndex,
+                           source: Located) -> list[Located]:
+        """"Police opened fire on demonstrators, killing one and arresting 12": a participle
+        clause that names nobody tells what the main act did to the same party, so it takes
+        the main verb's target (not "after meeting ...", a clause with its own time, nor
+        the place of the main act: "rioted at a jail in Israel, setting fire to mattresses")."""
+        while v.dep_ == "conj" and v.head.i != v.i and v.head.tag_ == "VBG":
+            v = v.head  # "killing one and arresting 12"
+        head = v.head
+        if v.dep_ != "advcl" or v.tag_ != "VBG" or head.i == v.i \
+                or head.pos_ not in {"VERB", "AUX"} or any(c.dep_ == "mark" for c in v.children):
+            return []
+        obj = next((c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+        groups = [[m for m in g if not place_phrase(m, v.doc)]
+                  for g in self.candidates(head, obj, index, source, places=False)]
+        return next((g for g in groups if any(m.actor is not None for m in g)), [])
+
+    def home_object(self, v: Token, obj: Token | None, index: MentionIndex,
+                    source: Located) -> list[Located]:
+        """"Farmers would blockade Paris to demand an end to the EC's reform": a place at
+        home that a measure is done to, named as its object, is its target, before any
+        party of the purpose clause."""
+        s = source.actor
+        if obj is None or s is None or not s.country:
+            return []
+        return [m for m in mentions_at(obj, index, self.keep_unresolved)
+                if m.actor is not None and m.actor.type in {"country", "capital"}
+                and m.actor.country == s.country and m is not source]
 
     def conditional_parties(self, v: Token, index: MentionIndex,
                              source: Located) -> list[Located]:

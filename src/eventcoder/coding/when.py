@@ -69,6 +69,11 @@ def resolve_when(v: Token, pub: date | None) -> When:
     if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "until" for c in v.children) \
             and past:
         return When(None, "era", True)
+    years = _years_before(v)
+    if years:
+        # "restores ties five years after crowds burned its embassy": the act of the after-
+        # clause lies a year or more before the main one
+        return When(date(pub.year - years, 1, 1).isoformat() if pub else None, "year", True)
     for a, b in zip(words, words[1:], strict=False):
         if (a, b) in ERA_WORDS:
             return When(None, "era", True)
@@ -122,6 +127,22 @@ def resolve_when(v: Token, pub: date | None) -> When:
             year = pub.year if month <= pub.month else pub.year - 1
             return When(date(year, month, 1).isoformat(), "month", False)
     return When(pub.isoformat(), "publication", False)
+
+
+def _years_before(v: Token) -> int:
+    """How many years before its main clause the "N years after/since" clause ``v`` is
+    (0 if it is no such clause)."""
+    if v.dep_ != "advcl":
+        return 0
+    marks = [c for c in v.children if c.dep_ == "mark" and c.lower_ in {"after", "since"}]
+    if not marks:
+        return 0
+    for c in [*v.children, *(g for m in marks for g in m.children)]:
+        if c.dep_ == "npadvmod" and c.lemma_.lower() in {"year", "decade"}:
+            count = next((NUMBERS.get(n.lower_) or (int(n.text) if n.text.isdigit() else 0)
+                          for n in c.children if n.dep_ in {"nummod", "det"}), 1) or 1
+            return count * (10 if c.lemma_.lower() == "decade" else 1)
+    return 0
 
 
 def t_is_month(t: Token) -> bool:

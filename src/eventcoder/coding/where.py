@@ -45,6 +45,7 @@ STRONG_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "th
                 "between", "amid", "among"}
 WEAK_PREPS = {"to", "toward", "towards", "from", "through", "via", "past", "out", "of", "on"}
 SUBJECT_DEPS = {"nsubj", "csubj", "agent", "expl"}
+CONDITIONS = {"if", "unless"}
 #: Words that join two names into one known name: "Bosnia and Herzegovina", "Isle of Man",
 #: "Deir al Balah".
 JOINERS = {"and", "of", "al", "el", "ad", "as", "ar", "an", "ash", "az", "de", "la", "le", "du",
@@ -208,7 +209,10 @@ class Geolocator:
         sent = v.sent
         best: tuple[tuple[int, int, int], _Candidate, str] | None = None
         for cand in self._candidates(sent, countries):
-            rank, method = self._rank(cand, v)
+            ranked = self._rank(cand, v)
+            if ranked is None:
+                continue
+            rank, method = ranked
             specific = SPECIFIC.get(cand.entry.feature, 0) if cand.entry.country else 3
             key = (rank, specific, abs(cand.start - v.i))
             if best is None or key < best[0]:
@@ -313,7 +317,9 @@ class Geolocator:
             words = words[1:]
         return self._qualifiers(" ".join(words))
 
-    def _rank(self, cand: _Candidate, v: Token) -> tuple[int, str]:
+    def _rank(self, cand: _Candidate, v: Token) -> tuple[int, str] | None:
+        """How near ``cand`` is to the act of ``v``; None for a place named only in a
+        condition on it ("will not accept refugees if war starts in Iraq")."""
         doc = v.doc
         root = doc[cand.start:cand.end].root
         prep: Token | None = None
@@ -329,7 +335,13 @@ class Geolocator:
             head = x.head
             if head.i == x.i:
                 break
-            if x.dep_ in CLAUSE_DEPS and x.pos_ in {"VERB", "AUX"}:
+            if x.dep_ in CLAUSE_DEPS and x.pos_ in {"VERB", "AUX"} and not (
+                    x.dep_ == "acl" and x.tag_ == "VBG"):
+                # (a participle on a noun, "lines leading into Kabul", describes the
+                # thing acted on, within the clause)
+                if x.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS
+                                             for c in x.children):
+                    return None
                 break  # crossed into another clause
             if x.dep_ == "pobj" and prep is None and _is_location_prep(head):
                 prep = head

@@ -210,13 +210,15 @@ def engine_plover_coder(engine: Engine,
             return (None, None, None)
         best = max(events, key=lambda e: e.confidence)  # max keeps the first of equals
         source, target = _country(best.source), _country(best.target)
-        if any(e is not best and e.cameo == best.cameo and _country(e.source) == target
-               and _country(e.target) == source and not _same(e.source, best.source)
-               for e in events):
+        if target != source and any(e is not best and e.cameo == best.cameo
+                                    and _country(e.source) == target
+                                    and _country(e.target) == source
+                                    and not _same(e.source, best.source) for e in events):
             # joint actors ("the US and Jordan agreed"): PLOVER lists both as sources and
-            # has no target, where we code the act in both directions. The other event must
-            # have another party as its source: "Nigerian authorities jailed members of the
-            # Nigerian MASSOB" coded twice (for both names of the movement) is no joint act.
+            # has no target, where we code the act in both directions. Not within one state
+            # ("Serb forces killed ethnic Albanians in southern Serbia": PLOVER codes the
+            # domestic act with that state as target too), and the other event must have
+            # another party as its source (not one party named twice)
             target = None
         return (best.plover, source, target)
 
