@@ -190,7 +190,8 @@ def _place_preps(t: Token) -> list[Token]:
 def reduced_passive(v: Token) -> bool:
     """"Protesters arrested by police", "civilians imprisoned last year": a past participle
     modifying a noun is a passive done to that noun."""
-    return v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in {"NOUN", "PROPN"}
+    return v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in {"NOUN", "PROPN"} \
+        and not _verbless_subject(v)
 
 
 def passive(v: Token) -> bool:
