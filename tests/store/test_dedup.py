@@ -212,6 +212,18 @@ def test_a_failed_run_changes_nothing(
     assert stats.removed_members == stats.events == 3
 
 
+def test_a_database_error_without_a_message_is_still_a_store_error(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(self: _Run, existing: object) -> object:
+        raise duckdb.Error("")
+
+    monkeypatch.setattr(_Run, "assign", broken)
+    with pytest.raises(StoreError, match="nothing was changed: Error"):
+        store.cluster()
+    assert store.rows("cluster_members") == []
+
+
 def test_read_only_stores_cannot_cluster(tmp_path: Path, docs: list[Document]) -> None:
     path = tmp_path / "ro.duckdb"
     with Store(path) as store:

@@ -15,27 +15,10 @@ Which events cluster
     perhaps alone in it.
 
 When two events are the same real event
-    * same **dyad**: the source actors have the same country (or, for actors without a
-      country such as ``IGOWSTNAT``, the same code), and so have the targets; the sectors are
-      compatible: equal, or one of them unknown (``RUS`` merges with ``RUSMIL``, ``RUSMIL``
-      does not merge with ``RUSGOV``). An event without a target only merges with events
-      without a target. Dyads are directed, except for actions both sides do together
-      (``MUTUAL_CODES``: consult, meet, negotiate, sign an agreement, cooperate), where
-      "A negotiated with B" and "B negotiated with A" are the same dyad;
-    * **compatible CAMEO codes**: same root, and one code is a prefix of the other after
-      ``X0`` "not specified" codes are read as their root (``19``/``190`` merge with
-      ``193`` and with ``1931``; ``193`` does not merge with ``194``). All codes in a cluster
-      lie on one such chain;
-    * **close dates**: the event's date (its article's date when the text gives none) is
-      within the window of the cluster's anchor date (the day of the event that founded it):
-      +-2 days for ``day`` precision and undated events, +-7 for ``week``, +-31 for
-      ``month``; the larger of the two windows applies. Anchoring (rather than chaining
-      date-to-date) stops daily reports of a recurring event from merging into one cluster;
-    * **same place** when both places are known: same name, or within 25 km, or one of them
-      is a whole country (or a region that is the other's ``admin1``) containing the other.
-
-    Events whose date is only known to the year or era, that have no date at all, or whose
-    source or target actor is unresolved are never merged: each is a cluster of its own.
+    Same dyad (directed, except for mutual actions), CAMEO codes on one chain, dates within
+    the window of the cluster's anchor date, and the same place when both are known; events
+    dated only to the year or era, undated or with an unresolved actor never merge. The
+    rules, and the greedy pass that applies them, are in ``store/dedup_rules.py``.
 
 How it scales
     Blocking is done in DuckDB: events are reduced to *atoms* (events with identical keys:
@@ -63,14 +46,11 @@ Incremental and idempotent
 from __future__ import annotations
 
 import logging
-import math
 import time
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from dataclasses import dataclass
 from itertools import groupby
-from operator import itemgetter
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -78,85 +58,22 @@ import pyarrow as pa
 from eventcoder.errors import StoreError
 from eventcoder.records import content_hash
 from eventcoder.store import schema
-
-if TYPE_CHECKING:
-    from eventcoder.store.duckdb_store import Store
+from eventcoder.store.dedup_rules import (
+    ATOM_FIELDS,
+    COUNTED_SQL,
+    PLACE_RANK_SQL,
+    WINDOWS,
+    Block,
+    OpenCluster,
+    PlaceKey,
+    assign_atoms,
+    derived_sql,
+)
+from eventcoder.store.duckdb_store import Store, _first_line, _now
 
 logger = logging.getLogger(__name__)
 
 __all__ = ["WINDOWS", "ClusterStats", "cluster_pairs", "update_clusters"]
-
-# Days either side of a cluster's anchor date, by date precision. Precisions not listed
-# (year, era) never merge. "publication" is an event dated by its article.
-WINDOWS: Mapping[str, int] = {"day": 2, "publication": 2, "week": 7, "month": 31}
-PLACE_KM = 25.0  # two known places closer than this are the same place
-# Actions both sides of a dyad do together (CAMEO codes as read for clustering, "X0" as "X"):
-# consult, discuss by telephone, meet at a third location, negotiate, sign an agreement,
-# cooperate. "A negotiated with B" and "B negotiated with A" report the same event.
-MUTUAL_CODES: frozenset[str] = frozenset(
-    {"04", "041", "044", "046", "057", "06", "061", "062", "063", "064"})
-_EARTH_KM = 6371.0
-
-# --- SQL shared by the steps ----------------------------------------------------------------
-
-# Counted events: what the text says happened now (Event.counted).
-_COUNTED = "e.modality = 'asserted' AND NOT coalesce(e.historical, false)"
-
-
-def _derived_sql(windows: Mapping[str, int]) -> str:
-    """Columns derived from ``events e JOIN articles a``: the keys clustering compares."""
-    window_cases = " ".join(
-        f"WHEN '{name}' THEN {int(days)}" for name, days in sorted(windows.items())
-    )
-    mutual = ", ".join(f"'{code}'" for code in sorted(MUTUAL_CODES))
-    return f"""
-        CASE WHEN e.source_code IS NULL THEN NULL
-             ELSE coalesce(e.source_country, e.source_code) END AS _skey,
-        CASE WHEN e.target_start IS NULL THEN ''
-             WHEN e.target_code IS NULL THEN NULL
-             ELSE coalesce(e.target_country, e.target_code) END AS _tkey,
-        CASE WHEN length(e.cameo) = 3 AND right(e.cameo, 1) = '0' THEN left(e.cameo, 2)
-             ELSE e.cameo END AS ncode,
-        (ncode IN ({mutual}) AND _tkey <> '' AND _tkey < _skey) AS _swap,
-        CASE WHEN _swap THEN _tkey ELSE _skey END AS skey,
-        CASE WHEN _swap THEN _skey ELSE _tkey END AS tkey,
-        CASE WHEN _swap THEN e.target_sector ELSE e.source_sector END AS ssec,
-        CASE WHEN _swap THEN e.source_sector ELSE e.target_sector END AS tsec,
-        e.cameo_root AS root,
-        TRY_CAST(left(e.date, 10) AS DATE) AS _event_day,
-        coalesce(TRY_CAST(left(e.date, 10) AS DATE), a.date) AS day,
-        CASE WHEN TRY_CAST(left(e.date, 10) AS DATE) IS NOT NULL
-             THEN coalesce(e.date_precision, 'day')
-             WHEN a.date IS NOT NULL THEN 'publication' END AS prec,
-        CASE CASE WHEN TRY_CAST(left(e.date, 10) AS DATE) IS NOT NULL
-                  THEN coalesce(e.date_precision, 'day')
-                  WHEN a.date IS NOT NULL THEN 'publication' END
-             {window_cases} END AS win,
-        lower(e.location) AS place,
-        e.location_country AS place_country,
-        lower(e.location_admin1) AS place_admin1,
-        e.location_feature AS place_feature,
-        e.location_lat AS place_lat,
-        e.location_lon AS place_lon,
-        coalesce(nullif(lower(trim(a.source)), ''), 'article:' || a.key) AS outlet_key,
-        coalesce(a.date, CAST(a.coded_at AS DATE)) AS seen
-    """
-
-
-_PRECISION_RANK = (
-    "CASE prec WHEN 'day' THEN 0 WHEN 'publication' THEN 1 WHEN 'week' THEN 2 "
-    "WHEN 'month' THEN 3 WHEN 'year' THEN 4 ELSE 5 END"
-)
-_PLACE_RANK = (
-    "CASE place_feature WHEN 'city' THEN 3 WHEN 'other' THEN 3 WHEN 'region' THEN 2 "
-    "WHEN 'country' THEN 1 ELSE 0 END"
-)
-_PLACE_ORDER = f"ORDER BY {_PLACE_RANK} DESC, id"
-# a cluster's place: every column from the one best-placed event that has a place
-_CLUSTER_PLACE = ",\n".join(
-    f"first({c} {_PLACE_ORDER}) FILTER (WHERE location IS NOT NULL) AS {c}"
-    for c in ("location", "location_country", "location_admin1", "location_feature",
-              "location_lat", "location_lon"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,75 +90,18 @@ class ClusterStats:
     seconds: float = 0.0
 
 
-@dataclass(slots=True)
-class _Place:
-    name: str
-    country: str | None
-    admin1: str | None
-    feature: str | None
-    lat: float | None
-    lon: float | None
+# --- how a cluster's row sums up its members ---------------------------------------------
 
-    def rank(self) -> int:
-        return {"city": 3, "other": 3, "region": 2, "country": 1}.get(self.feature or "", 0)
-
-
-def _km(a: _Place, b: _Place) -> float:
-    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
-    la1, la2 = math.radians(a.lat), math.radians(b.lat)
-    dla, dlo = la2 - la1, math.radians(b.lon - a.lon)
-    h = math.sin(dla / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(dlo / 2) ** 2
-    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
-
-
-def _same_place(a: _Place | None, b: _Place | None) -> bool:
-    """Same place when both are known; an unknown place matches any."""
-    if a is None or b is None:
-        return True
-    if a.country and b.country and a.country != b.country:
-        return False
-    if a.name == b.name:
-        return True
-    if a.feature == "country" or b.feature == "country":
-        return bool(a.country and a.country == b.country)
-    if (a.feature == "region" and a.name == b.admin1) or (
-        b.feature == "region" and b.name == a.admin1
-    ):
-        return True
-    if None not in (a.lat, a.lon, b.lat, b.lon):
-        return _km(a, b) <= PLACE_KM
-    return False
-
-
-@dataclass(slots=True)
-class _Cluster:
-    """An open cluster during the greedy pass: what new atoms are compared with."""
-
-    cluster_id: str | None  # None for a cluster founded in this call (id given at the end)
-    anchor: int  # days since 1970-01-01
-    window: int  # -1: never merges (undated, year/era precision or unresolved actors)
-    code: str  # the deepest (longest) normalized CAMEO code of its members
-    ssec: str | None
-    tsec: str | None
-    place: _Place | None
-    size: int
-    founder: str = ""  # smallest event id of the founding atom, for new clusters
-    order: int = 0  # creation order, the last tie-break
-    atoms: list[int] = field(default_factory=list)
-
-
-def _compatible(code: str, ssec: Any, tsec: Any, place: _Place | None, c: _Cluster) -> bool:
-    if not (code.startswith(c.code) or c.code.startswith(code)):
-        return False
-    if ssec is not None and c.ssec is not None and ssec != c.ssec:
-        return False
-    if tsec is not None and c.tsec is not None and tsec != c.tsec:
-        return False
-    return _same_place(place, c.place)
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+_PRECISION_RANK = (
+    "CASE prec WHEN 'day' THEN 0 WHEN 'publication' THEN 1 WHEN 'week' THEN 2 "
+    "WHEN 'month' THEN 3 WHEN 'year' THEN 4 ELSE 5 END"
+)
+_PLACE_ORDER = f"ORDER BY {PLACE_RANK_SQL} DESC, id"
+# a cluster's place: every column from the one best-placed event that has a place
+_CLUSTER_PLACE = ",\n".join(
+    f"first({c} {_PLACE_ORDER}) FILTER (WHERE location IS NOT NULL) AS {c}"
+    for c in ("location", "location_country", "location_admin1", "location_feature",
+              "location_lat", "location_lon"))
 
 
 def _columns(table: pa.Table) -> dict[str, list[Any]]:
@@ -255,8 +115,8 @@ class _Run:
         self.con = con
         self.windows = dict(windows)
         self.max_window = max(self.windows.values(), default=0)
-        self.derived = _derived_sql(self.windows)
-        self.now = _now()
+        self.derived = derived_sql(self.windows)
+        self.now = _now()  # the store's clock: compared with the articles' coded_at
 
     def scalar(self, sql: str, params: list[Any] | None = None) -> int:
         return int(self.con.execute(sql, params or []).fetchall()[0][0])
@@ -270,7 +130,7 @@ class _Run:
             FROM cluster_members m
             LEFT JOIN events e ON e.id = m.event_id
             LEFT JOIN articles a ON a.key = e.article_key
-            WHERE e.id IS NULL OR a.key IS NULL OR NOT ({_COUNTED})
+            WHERE e.id IS NULL OR a.key IS NULL OR NOT ({COUNTED_SQL})
                OR a.coded_at > m.clustered_at
         """)
         dirty = {row[0] for row in self.con.execute(
@@ -291,7 +151,7 @@ class _Run:
             WITH ev AS (
                 SELECT e.id, {self.derived}
                 FROM events e JOIN articles a ON a.key = e.article_key
-                WHERE {_COUNTED}
+                WHERE {COUNTED_SQL}
                   AND NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.event_id = e.id)
             ), keyed AS (
                 SELECT *, CASE WHEN skey IS NULL OR tkey IS NULL OR day IS NULL OR win IS NULL
@@ -300,7 +160,7 @@ class _Run:
             )
             SELECT id, dense_rank() OVER (ORDER BY
                        skey, tkey, root, day, length(ncode) DESC, ncode, ssec NULLS LAST,
-                       tsec NULLS LAST, {_PLACE_RANK} DESC, place NULLS LAST,
+                       tsec NULLS LAST, {PLACE_RANK_SQL} DESC, place NULLS LAST,
                        place_country NULLS LAST, place_admin1 NULLS LAST,
                        place_feature NULLS LAST, place_lat NULLS LAST, place_lon NULLS LAST,
                        win, solo NULLS FIRST) AS atom_id,
@@ -325,7 +185,7 @@ class _Run:
 
     # --- 3. stored clusters the new atoms may join ----------------------------------------
 
-    def candidates(self) -> dict[tuple[str, str, str], list[_Cluster]]:
+    def candidates(self) -> dict[Block, list[OpenCluster]]:
         table = self.con.sql(f"""
             WITH blocks AS (
                 SELECT skey, tkey, root, min(day) AS lo, max(day) AS hi
@@ -345,15 +205,15 @@ class _Run:
             ORDER BY c.block_source, c.block_target, c.cameo_root, c.anchor_date, c.cluster_id
         """).to_arrow_table()
         cols = _columns(table)
-        found: dict[tuple[str, str, str], list[_Cluster]] = {}
+        found: dict[Block, list[OpenCluster]] = {}
         for i, cluster_id in enumerate(cols["cluster_id"]):
             place = None
             if cols["place"][i] is not None:
-                place = _Place(cols["place"][i], cols["location_country"][i], cols["admin1"][i],
-                               cols["location_feature"][i], cols["location_lat"][i],
-                               cols["location_lon"][i])
+                place = PlaceKey(cols["place"][i], cols["location_country"][i],
+                                 cols["admin1"][i], cols["location_feature"][i],
+                                 cols["location_lat"][i], cols["location_lon"][i])
             key = (cols["block_source"][i], cols["block_target"][i], cols["cameo_root"][i])
-            found.setdefault(key, []).append(_Cluster(
+            found.setdefault(key, []).append(OpenCluster(
                 cluster_id=cluster_id, anchor=cols["anchor"][i], window=cols["anchor_window"][i],
                 code=cols["match_cameo"][i], ssec=cols["match_source_sector"][i],
                 tsec=cols["match_target_sector"][i], place=place, size=cols["num_mentions"][i],
@@ -363,73 +223,19 @@ class _Run:
     # --- 4. greedy assignment, block by block ---------------------------------------------
 
     def assign(
-        self, existing: dict[tuple[str, str, str], list[_Cluster]]
-    ) -> tuple[list[_Cluster], set[str]]:
+        self, existing: dict[Block, list[OpenCluster]]
+    ) -> tuple[list[OpenCluster], set[str]]:
         """Give every atom a cluster; returns the new clusters and the stored ones grown."""
-        names = ("atom_id", "skey", "tkey", "root", "ssec", "tsec", "ncode", "dayn", "win",
-                 "place", "place_country", "place_admin1", "place_feature", "place_lat",
-                 "place_lon", "solo", "n", "first_id")
         atoms = self.con.sql(
             "SELECT *, CAST(day - DATE '1970-01-01' AS INTEGER) AS dayn "
             "FROM _ec_atoms ORDER BY atom_id"
         ).to_arrow_table()
-        rows = zip(*(atoms.column(name).to_pylist() for name in names), strict=True)
-        created: list[_Cluster] = []
-        grown: set[str] = set()
-        for block, group in groupby(rows, key=itemgetter(1, 2, 3)):
-            by_day: dict[int, list[_Cluster]] = {}
-            widest = 0
-            for stored in existing.get(block, ()):
-                by_day.setdefault(stored.anchor, []).append(stored)
-                widest = max(widest, stored.window)
-            for (atom_id, _, _, _, ssec, tsec, code, day, window, name, country, admin1,
-                 feature, lat, lon, solo, n, first_id) in group:
-                place = None if name is None else _Place(name, country, admin1, feature, lat,
-                                                         lon)
-                best: _Cluster | None = None
-                if not solo:
-                    best_key: tuple[int, int, int, int, str] | None = None
-                    reach = max(window, widest)
-                    for d in range(day - reach, day + reach + 1):
-                        for c in by_day.get(d, ()):
-                            if abs(day - c.anchor) > max(window, c.window):
-                                continue
-                            if not _compatible(code, ssec, tsec, place, c):
-                                continue
-                            key = (abs(day - c.anchor), 0 if c.code == code else 1, -c.size,
-                                   c.order if c.cluster_id is None else -1,
-                                   c.cluster_id or "")
-                            if best_key is None or key < best_key:
-                                best, best_key = c, key
-                if best is None:
-                    cluster = _Cluster(
-                        cluster_id=None, anchor=day if day is not None else 0,
-                        window=-1 if solo else window, code=code, ssec=ssec, tsec=tsec,
-                        place=place, size=n, founder=first_id, order=len(created),
-                        atoms=[atom_id],
-                    )
-                    created.append(cluster)
-                    if not solo:
-                        by_day.setdefault(cluster.anchor, []).append(cluster)
-                        widest = max(widest, cluster.window)
-                    continue
-                if len(code) > len(best.code):
-                    best.code = code
-                if best.ssec is None:
-                    best.ssec = ssec
-                if best.tsec is None:
-                    best.tsec = tsec
-                if place is not None and (best.place is None or place.rank() > best.place.rank()):
-                    best.place = place
-                best.size += n
-                best.atoms.append(atom_id)
-                if best.cluster_id is not None:
-                    grown.add(best.cluster_id)
-        return created, grown
+        rows = zip(*(atoms.column(name).to_pylist() for name in ATOM_FIELDS), strict=True)
+        return assign_atoms(rows, existing)
 
     # --- 5. write members and recompute the clusters that changed -------------------------
 
-    def name_new(self, created: list[_Cluster]) -> None:
+    def name_new(self, created: list[OpenCluster]) -> None:
         """Cluster ids: a hash of the founding event id, re-hashed if already taken."""
         ids = [content_hash("cluster", c.founder) for c in created]
         taken = set()
@@ -446,7 +252,7 @@ class _Run:
             cluster.cluster_id = cluster_id
 
     def write_members(
-        self, created: list[_Cluster], existing: dict[tuple[str, str, str], list[_Cluster]]
+        self, created: list[OpenCluster], existing: dict[Block, list[OpenCluster]]
     ) -> None:
         atom_ids: list[int] = []
         cluster_ids: list[str] = []
@@ -579,7 +385,7 @@ def update_clusters(
         removed, dirty = run.remove_stale_members()
         dropped = run.recompute(dirty)
         new = run.build_atoms()
-        created: list[_Cluster] = []
+        created: list[OpenCluster] = []
         grown: set[str] = set()
         if new:
             existing = run.candidates()
@@ -594,7 +400,7 @@ def update_clusters(
     except duckdb.Error as error:
         _rollback(con)
         raise StoreError(
-            f"could not cluster; nothing was changed: {str(error).strip().splitlines()[0]}",
+            f"could not cluster; nothing was changed: {_first_line(error)}",
             input=store.path,
         ) from error
     except BaseException:
