@@ -73,3 +73,10 @@ def test_curated_pattern_codes(code, sentence: str, cameo: str) -> None:
 def test_curated_pattern_limits(code, sentence: str, cameo: str, wrong: str) -> None:
     codes = _asserted(code(sentence))
     assert cameo in codes and wrong not in codes, (sentence, codes)
+
+
+def test_protesters_rallying_demonstrate_and_troops_rallied_mobilise(code):
+    doc = code("Thousands of protesters rallied in Belgrade on Saturday.")
+    assert [e.cameo for e in doc.events] == ["141"]
+    doc = code("The general rallied his troops before the battle.")
+    assert [e.cameo for e in doc.events] == ["150"]

@@ -86,3 +86,18 @@ def test_fronted_date_gives_back_the_subject(parse):
     assert _tok(doc, "Wednesday").head.text == "On"
     doc = parse("On Friday the president warned Iran.")  # already right: left alone
     assert repair_fronted_dates(doc) == 0
+
+
+def test_reported_clause_read_as_a_modifier_is_rewired(parse):
+    from eventcoder.nlp.parse_repair import repair_reported_clauses
+
+    doc = parse("Israeli airstrikes killed at least 20 people in Gaza on Tuesday, "
+                "Palestinian health officials said.")
+    killed = _tok(doc, "killed")
+    if killed.dep_ != "acl":
+        pytest.skip("model parses this sentence correctly")
+    assert repair_reported_clauses(doc) == 1
+    assert killed.dep_ == "ccomp" and killed.head.text == "said"
+    assert _tok(doc, "airstrikes").head.i == killed.i
+    doc = parse("Officials said the soldiers killed in the attack were buried.")
+    assert repair_reported_clauses(doc) == 0

@@ -191,7 +191,7 @@ def reduced_passive(v: Token) -> bool:
     """"Protesters arrested by police", "civilians imprisoned last year": a past participle
     modifying a noun is a passive done to that noun."""
     return v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in {"NOUN", "PROPN"} \
-        and not _verbless_subject(v)
+        and not any(c.dep_ == "dobj" for c in v.children) and not _verbless_subject(v)
 
 
 def passive(v: Token) -> bool:

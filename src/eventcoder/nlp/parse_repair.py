@@ -13,6 +13,12 @@ second subject of "shelled". A dateline only says where the story was filed, so 
 re-attached to the sentence's verb as a modifier (``npadvmod``): the place is still there for
 geolocation, but no longer an argument.
 
+Reported clauses read as modifiers: in "Israeli airstrikes killed at least 20 people in Gaza,
+health officials said" the model makes "killed" a participle modifying "airstrikes" (the
+airstrikes that killed ...) and "airstrikes" a second subject of "said". A participle with a
+direct object is no passive; when its noun is a subject of a later speech verb that has a
+subject of its own, the participle is the reported clause and the noun its subject.
+
 Fronted dates: "On Wednesday Ukraine appealed to NATO" is read as the phrase "on Wednesday
 Ukraine" and leaves "appealed" without a subject; the name becomes the subject again.
 """
@@ -32,6 +38,7 @@ FACTORY = "eventcoder_parse_repair"
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _ADJUNCTS = {"prep", "agent", "npadvmod", "advmod", "punct"}
 _DASHES = {"—", "–", "--"}
+_SPEECH = {"say", "tell", "report", "announce", "claim", "confirm", "add", "state", "allege"}
 _DATELINE_MAX = 12  # tokens before the dash: "WASHINGTON, Jan. 16, 2025 (Reuters) —"
 
 
@@ -107,6 +114,25 @@ def repair_datelines(doc: Doc) -> int:
     return found
 
 
+def repair_reported_clauses(doc: Doc) -> int:
+    """Rewire "X did Y, officials said" read as "X (that did Y) ..., officials said"."""
+    found = 0
+    for v in list(doc):
+        if v.dep_ != "acl" or v.tag_ not in {"VBN", "VBD"} \
+                or not any(c.dep_ == "dobj" for c in v.children):
+            continue
+        noun, speech = v.head, v.head.head
+        if noun.dep_ != "nsubj" or speech.lemma_.lower() not in _SPEECH \
+                or speech.i <= v.right_edge.i:
+            continue
+        if not any(c.dep_ == "nsubj" and c.i > v.i for c in speech.children):
+            continue
+        noun.head, noun.dep_ = v, "nsubj"
+        v.head, v.dep_, v.tag_ = speech, "ccomp", "VBD"
+        found += 1
+    return found
+
+
 def repair_fronted_dates(doc: Doc) -> int:
     """Give back the subject swallowed by a fronted date phrase; return how many."""
     found = 0
@@ -138,6 +164,7 @@ class ParseRepair:
     def __call__(self, doc: Doc) -> Doc:
         repair_datelines(doc)
         repair_fronted_dates(doc)
+        repair_reported_clauses(doc)
         repair_reduced_relatives(doc)
         return doc
 
