@@ -58,3 +58,12 @@ def test_modality(parse, sentence, verb, expected):
 def test_reported_speech_is_marked(parse):
     assert is_reported(parse("He said Russia is using salami tactics.", "using"))
     assert not is_reported(parse("Russia is using salami tactics.", "using"))
+
+
+def test_what_is_denied_is_not_asserted(code):
+    for text in ("Russia denied that its forces had targeted civilians in Kharkiv.",
+                 "The army rejected claims that its troops had shelled Kharkiv."):
+        doc = code(text)
+        assert not any(e.cameo_root == "19" and e.modality == "asserted" for e in doc.events)
+    doc = code("Russia said that its forces had targeted civilians in Kharkiv.")
+    assert any(e.cameo_root == "19" and e.modality == "asserted" for e in doc.events)

@@ -20,6 +20,9 @@ NEGATORS = {"not", "n't", "never", "no", "nor"}
 NEGATED_ADVERBS = {"ever", "even", "yet", "again", "anymore", "once"}
 NEGATING_VERBS = {"refuse", "decline", "fail", "refrain", "reject", "avoid", "deny", "stop",
                   "cease", "neglect", "forgo"}
+# "denied that its forces had targeted civilians", "rejected claims that it shelled ...": what
+# is denied is not asserted
+DENYING_VERBS = {"deny", "refute", "dispute", "reject", "dismiss", "rebut", "disavow"}
 HYPOTHETICAL_MODALS = {"would", "could", "may", "might", "should", "must", "can", "ought",
                        "'d", "wo"}
 FUTURE_MODALS = {"will", "shall", "'ll"}
@@ -84,6 +87,11 @@ def _link_effect(v: Token) -> Modality | None:
             return governing if governing in {"negated", "hypothetical"} else "intended"
         if lemma in DEMAND_VERBS:
             return "hypothetical"
+    if v.dep_ == "ccomp" and lemma in DENYING_VERBS:
+        return "negated"
+    if v.dep_ in {"acl", "ccomp"} and lemma in CLAIM_NOUNS and head.dep_ == "dobj" \
+            and head.head.lemma_.lower() in DENYING_VERBS:
+        return "negated"
     if v.dep_ in {"ccomp", "xcomp"} and lemma in DEMAND_VERBS - REPORTING:
         return "hypothetical"
     if v.dep_ == "ccomp" and lemma in INTENT_VERBS:
