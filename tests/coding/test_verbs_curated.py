@@ -80,3 +80,9 @@ def test_protesters_rallying_demonstrate_and_troops_rallied_mobilise(code):
     assert [e.cameo for e in doc.events] == ["141"]
     doc = code("The general rallied his troops before the battle.")
     assert [e.cameo for e in doc.events] == ["150"]
+
+
+def test_suspending_a_members_membership_reduces_relations(code):
+    doc = code("The African Union suspended Niger's membership after the military coup.")
+    assert [(e.cameo, e.target.actor.code if e.target and e.target.actor else None)
+            for e in doc.events] == [("160", "NER")]
