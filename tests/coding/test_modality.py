@@ -67,3 +67,10 @@ def test_what_is_denied_is_not_asserted(code):
         assert not any(e.cameo_root == "19" and e.modality == "asserted" for e in doc.events)
     doc = code("Russia said that its forces had targeted civilians in Kharkiv.")
     assert any(e.cameo_root == "19" and e.modality == "asserted" for e in doc.events)
+
+
+def test_conditional_promise_of_a_hostile_act_is_a_threat(code):
+    doc = code("The EU will impose sanctions on Georgia if the crackdown continues.")
+    assert ("1312", "asserted") in {(e.cameo, e.modality) for e in doc.events}
+    doc = code("Russia will attack Ukraine.")  # no condition: a plan, not a threat
+    assert not any(e.cameo_root == "13" for e in doc.events)

@@ -21,7 +21,8 @@ INTENT_ADJECTIVES = {"ready", "willing", "prepared", "committed", "determined", 
 THREAT_VERBS = {"vow", "pledge", "promise", "plan", "intend", "threaten", "warn", "decide",
                 "resolve", "prepare", "say", "said-would",  # "said they would boycott"
                 "swear", "ready", "prepared", "determined", "poised", "set",
-                "want"}  # "wants to attack" is 138 as "wants to meet" is 036
+                "want",  # "wants to attack" is 138 as "wants to meet" is 036
+                "will-if"}
 DEMAND_MODALS = {"must", "should"}
 FUTURE = {"will", "shall", "'ll"}
 REFUSE_VERBS = {"refuse", "decline", "reject"}
@@ -65,6 +66,11 @@ def intent_governor(v: Token) -> str | None:
     """The word by which the actor states the intention to do ``v``, if any: "will",
     "agreed", "offered", "ready", ... None when ``v`` is not an expressed intention."""
     if any(c.dep_ == "aux" and c.lower_ in FUTURE for c in v.children):
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
+                                         for m in c.children) for c in v.children):
+            # "the EU will impose sanctions if the crackdown continues": a hostile act
+            # promised on a condition is a threat (a cooperative one stays a promise)
+            return "will-if"
         return "say" if _reported(v) else "will"
     if _reported(v) and any(c.dep_ == "aux" and c.lower_ == "would" for c in v.children):
         return "said-would"  # reported speech shifts "will" back to "would"
