@@ -84,3 +84,10 @@ def test_the_alliance_is_the_organisation_named_before(code):
 def test_the_country_is_left_unresolved(code):
     doc = code("Russia invaded Ukraine in 2022. The country asked the European Union for arms.")
     assert not any(m.text.lower() == "country" and m.actor is not None for m in doc.mentions)
+
+
+def test_counterpart_holds_the_possessors_office_in_its_state(code):
+    doc = code("Lavrov met his Turkish counterpart in Ankara.")
+    assert ("RUSGOV", "TURGOV") in {
+        (e.source.actor.code, e.target.actor.code) for e in doc.events
+        if e.cameo_root == "04" and e.source.actor and e.target and e.target.actor}

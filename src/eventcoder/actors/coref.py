@@ -31,6 +31,8 @@ DUAL_ANY = {"side", "party", "government", "delegation", "rival", "ally", "foe",
 # "the alliance": a definite description and the actor types it can stand for
 DESCRIPTIONS = {"alliance": {"igo"}, "bloc": {"igo"}, "union": {"igo"},
                 "organisation": {"igo"}, "organization": {"igo"}}
+# "his Chinese counterpart": the holder of the possessor's kind of office in that state
+COUNTERPARTS = {"counterpart", "counterparts", "opposite"}
 # a mention in one of these phrases is a place where something happened, not a party
 PLACE_PREPS = {"in", "at", "near", "on", "to", "into", "across", "outside", "inside", "from"}
 DETERMINERS = {"the", "this", "that", "a", "an"}
@@ -103,6 +105,8 @@ def resolve_references(doc: Doc, index: MentionIndex, kb: KnowledgeBase,
         if m is not None:
             if m.kind == "bare_title":
                 m = _bare_title(m, history, kb, on, salience)
+            elif m.kind == "demonym" and doc[m.head].head.lower_ in COUNTERPARTS:
+                m = _counterpart(m, doc, out)
             elif m.kind == "agent" and m.actor is not None and m.actor.country is None:
                 m = _owned_agent(m, doc, history, index, kb)
                 if m.actor is not None and m.actor.country is None:
@@ -341,6 +345,26 @@ def _owned_agent(m: Located, doc: Doc, history: list[Located], index: MentionInd
                     name=f"{a.name} ({country_actor(kb, owner.actor.country).name})")
     mention = replace(m.mention, actor=actor, method="agent", score=0.6,
                       antecedent=owner.mention.antecedent or owner.mention.text)
+    return Located(m.start, m.end, m.head, mention, "agent")
+
+
+def _counterpart(m: Located, doc: Doc, resolved: list[Located]) -> Located:
+    """"Blinken spoke with his Chinese counterpart": the counterpart holds in China the kind
+    of office (the sector) of the person "his" stands for."""
+    noun = doc[m.head].head
+    owner_i = next((c.i for c in noun.children if c.dep_ == "poss"), None)
+    owner = next((h for h in reversed(resolved) if owner_i is not None
+                  and h.start <= owner_i < h.end), None)
+    sector = owner.actor.code[3:] if owner is not None and owner.actor is not None \
+        and owner.actor.country and owner.actor.code.startswith(owner.actor.country) else ""
+    if m.actor is None or not m.actor.country or not sector:
+        return m
+    country = m.actor.country
+    actor = replace(m.actor, code=country + sector, sector=sector, type="agent",
+                    name=f"counterpart ({m.actor.name})")
+    mention = replace(m.mention, actor=actor, method="coref", score=0.6,
+                      antecedent=owner.mention.antecedent or owner.mention.text
+                      if owner is not None else None)
     return Located(m.start, m.end, m.head, mention, "agent")
 
 
