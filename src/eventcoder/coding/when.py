@@ -97,6 +97,8 @@ def resolve_when(v: Token, pub: date | None) -> When:
             prev = words[k - 1] if k else ""
             if prev in {"since", "from"}:
                 continue  # "since 2014": an ongoing state, not a dated act
+            if prev in {"for", "by", "until", "till", "through", "to"}:
+                continue  # "a trade protocol for 1990", "by 2030": a period or deadline
             historical = pub is not None and year < pub.year
             return When(date(year, 1, 1).isoformat(), "year", historical)
     if pub is None:
