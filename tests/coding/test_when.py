@@ -64,7 +64,7 @@ def test_years_after_clause_is_historical(when):
 
 
 def test_year_of_a_period_or_deadline_does_not_date_the_act(code):
-    doc = code("Arnor on Thursday signed a trade protocol for 1990 with Dagolath.")
+    doc = code("India on Thursday signed a trade protocol for 1990 with Nepal.")
     doc2 = code("Russia signed a trade protocol for 1990 with China on Thursday.")
     for d in (doc, doc2):
         assert d.events and not any(e.historical for e in d.events)
