@@ -72,12 +72,14 @@ class Engine:
             from .actors.fuzzy import FuzzyNameMatcher
             from .actors.mentions import MentionFinder
             from .coding.extract import EventExtractor
+            from .coding.gazetteer import city_countries
             from .coding.ontology import Ontology
             from .coding.quotes import QuoteFinder
             from .coding.verbs import VerbLexicon
             from .coding.where import Geolocator
 
-            self._finder = MentionFinder(self.kb, name_matchers=(FuzzyNameMatcher(self.kb),))
+            self._finder = MentionFinder(self.kb, name_matchers=(FuzzyNameMatcher(self.kb),),
+                                         places=city_countries)
             lexicon = self._lexicon or VerbLexicon.default()
             for path in self.config.extra_verb_files:
                 lexicon = lexicon.extended(path)  # the user's patterns win ties

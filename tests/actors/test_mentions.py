@@ -39,3 +39,23 @@ def test_two_word_demonym_split_by_ner(code):
     found = {m.text: m.actor.code for m in code(
         "Guards beat Sierra Leonean refugees.").mentions if m.actor}
     assert "SLE" in found.values() or "SLEREF" in found.values()
+
+
+def test_capital_named_like_a_city_the_article_places_elsewhere(code):
+    doc = code("Militias clashed in Tripoli as shells hit the north Lebanese port.")
+    m = _by_text(doc)
+    assert m["Tripoli"].actor.country == "LBN" and m["Tripoli"].method == "namesake"
+    # the geolocator agrees (coding/where.py)
+    assert all(e.location is None or e.location.country == "LBN" for e in doc.events)
+    m = _by_text(code("Fighting raged in Tripoli, Lebanon, on Monday."))
+    assert m["Tripoli"].actor.country == "LBN"
+    # a country merely named is no evidence: Canadians visit the British capital
+    m = _by_text(code("Canadian officials arrived in London on Monday."))
+    assert m["London"].actor.country == "GBR"
+
+
+def test_a_city_the_knowledge_base_lacks_stands_for_its_country(code):
+    doc = code("Istanbul police detained dozens of protesters.")
+    m = _by_text(doc)
+    assert m["Istanbul"].actor.country == "TUR" and m["Istanbul"].method == "gazetteer"
+    assert m["police"].actor.code == "TURCOP"

@@ -46,6 +46,17 @@ def test_title_inside_a_person_name_is_looked_past(code):
     assert name.actor is not None and name.actor.country == "FRA"
 
 
+def test_title_without_a_country_still_gives_its_sector(code):
+    doc = code("Judge Marisol Quintanar opened an inquiry into the ministry.", ON)
+    m = _find(doc, "Quintanar")
+    assert m.actor.code == "JUD" and m.actor.type == "agent" and m.method == "title"
+    # an opposition leader the state yields to is its own (placement.repressed_placed)
+    doc = code("The Kenyan government allowed opposition leader Maulana Zorbek Quandt to "
+               "hold a rally.", ON)
+    assert _find(doc, "Quandt").actor.code == "OPP"
+    assert any(e.target is not None and e.target.actor.code == "KENOPP" for e in doc.events)
+
+
 def test_title_gives_an_office_the_knowledge_base_lacks():
     from eventcoder.actors.entries import Entry
     from eventcoder.actors.kb import KnowledgeBase
@@ -85,6 +96,28 @@ def test_title_and_misspelt_name_of_an_office_holder(code):
     doc = code("President Francois Mitterand gave a warm welcome to the visitors.",
                on=ON)
     assert _find(doc, "Mitterand").actor.code == "FRAGOV"
+
+
+def test_misspelt_name_after_a_title_is_whoever_of_that_name_was_in_office():
+    from eventcoder.actors.entries import Entry, Role
+    from eventcoder.actors.kb import KnowledgeBase
+    from eventcoder.actors.titles import TitleResolver
+
+    def minister(slug, name, country, start, end):
+        role = Role(title=f"{country}GOV", kind="other", country=country, sector="GOV",
+                    code=f"{country}GOV", start=start, end=end)
+        return Entry(id=f"person:{slug}", type="person", name=name, code=f"{country}GOV",
+                     country=country, sector="GOV", roles=(role,))
+
+    kb = KnowledgeBase.default().copy()
+    # two countries' office holders of that name, in office for about as long
+    kb.add(minister("ivo-zorvanic", "Ivo Zorvanic", "HRV", date(1980, 1, 1), date(2000, 6, 1)))
+    kb.add(minister("ana-zorvanic", "Ana Zorvanic", "SVN", date(2001, 1, 1), date(2020, 1, 1)))
+    titles = TitleResolver(kb)
+    # "Zorvanik" is one letter off; on the date only one of them held an office
+    assert titles.office_holder("Zorvanik", "president", None, date(1995, 1, 1)).country == "HRV"
+    assert titles.office_holder("Zorvanik", "president", None, date(2010, 1, 1)).country == "SVN"
+    assert titles.office_holder("Zorvanik", "president", None, None) is None
 
 
 def test_title_does_not_force_an_unknown_name():
@@ -163,6 +196,21 @@ def test_security_chief_and_group_based_in_a_country(code):
     assert _code_of(doc, "Kifaya") == "EGYOPP"
     doc = code("A terror group based in Trinidad claims to be making weapons.", on=ON)
     assert any(m.actor and m.actor.code == "TTOREB" for m in doc.mentions)
+
+
+def test_organisation_based_in_a_capital(code):
+    doc = code("A newspaper based in Nairobi criticised the ruling party.", on=ON)
+    assert _code_of(doc, "A newspaper") == "KENMED"
+
+
+def test_assembly_qualified_by_a_country_is_its_legislature(code):
+    doc = code("Protesters demanded support from the Croatia Assembly.", on=ON)
+    assert _code_of(doc, "Assembly") == "HRVLEG"
+    doc = code("The Serbian Assembly rejected the plan.", on=ON)
+    assert _code_of(doc, "Serbian Assembly") == "SRBLEG"
+    # without a country it may be any gathering
+    doc = code("The assembly of villagers rejected the plan.", on=ON)
+    assert all(m.actor is None or m.actor.sector != "LEG" for m in doc.mentions)
 
 
 def test_non_prefix_does_not_code_the_group(code):

@@ -47,3 +47,30 @@ def test_the_people_of_an_armed_group_are_that_group(code):
     killed = [e.target for e in doc.events if e.cameo.startswith("19")]
     assert killed and all(m is not None and m.actor.code == "PSEREBHMS"
                           and m.method == "agent+unit" for m in killed)
+
+
+def test_a_party_named_as_the_place_of_the_act_still_places_bare_agents(code):
+    doc = code("Leaders of the opposition coalition agreed to postpone the rally in Baku.")
+    agreed = [e for e in doc.events if e.cameo.startswith("03")]
+    assert agreed and all(e.source.actor.code == "AZEOPP"
+                          and e.source.method == "agent+place" for e in agreed)
+
+
+def test_a_person_coded_as_the_state_yields_to_its_own_opposition():
+    from eventcoder.actors.entries import Entry
+    from eventcoder.actors.kb import KnowledgeBase
+    from eventcoder.engine import Engine
+
+    kb = KnowledgeBase.default().copy()
+    # dictionaries code some persons with the bare country code, as the state itself
+    kb.add(Entry(id="person:zorbaz", type="person", name="Ivo Zorbaz", code="HRV",
+                 country="HRV", aliases=("Zorbaz",)))
+    doc = Engine(kb=kb).code_text("Ivo Zorbaz allowed the opposition to hold a rally.")
+    allowed = [e.target for e in doc.events if e.cameo.startswith("08")]
+    assert allowed and all(m is not None and m.actor.code == "HRVOPP" for m in allowed)
+
+
+def test_members_of_a_national_organisation_are_of_its_country(code):
+    doc = code("Workers affiliated with the Kenyan Teachers' Union stopped work on Monday.")
+    assert any(e.source.actor.code == "KENLAB" and e.source.method == "agent+unit"
+               for e in doc.events)

@@ -3,9 +3,12 @@
 Cascade (each step records ``method`` and ``score`` on the mention):
 
 1. ``alias``    names the knowledge base knows (marked by the EntityRuler, label ACTOR);
+   (``namesake``: a capital's name shared by a city the article places in another country,
+   "Tripoli ... the north Lebanese port" -> LBN);
 2. ``demonym``  "Russians", "the Latvian" -> the country;
 3. ``surname``  later short forms of a full name seen earlier ("Stavridis"), "V. Zelensky";
-4. ``fuzzy``    garbled names matched by the name matchers (see fuzzy.py: "Voldimi Zelensky");
+4. ``gazetteer`` a place name only the gazetteer knows ("Istanbul") -> its country;
+   ``fuzzy``    garbled names matched by the name matchers (see fuzzy.py: "Voldimi Zelensky");
 5. ``document`` a garbled name repaired by a close surname elsewhere in the article;
 6. ``title``    an unknown name with a title: "Latvian Defense Minister Andris X" -> LVAGOV;
 7. ``role``     a title with a country: "the Russian president" -> the holder on the article date;
@@ -39,9 +42,21 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 DOCUMENT_MATCH = 0.88  # Jaro-Winkler on surnames within one article
 PRONOUNS = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
 LANGUAGE_NOUNS = {"language", "languages", "tongue", "dialect", "alphabet", "script"}
+# common nouns of places a demonym can qualify ("inhabitants of the Syrian town")
+PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "port", "capital",
+               "territory", "border", "coast", "island", "islands", "countryside", "area",
+               "state", "heights", "enclave", "valley"}
+
+# capitalised nouns that name a state's body when a country qualifies them ("the Montenegro
+# Assembly", "the Serbian Assembly"); in lower case they are gatherings
+STATE_BODIES = {"assembly": ("LEG", "legislature")}
 
 # A hook for noise-robust matching: text of an unknown name -> (entry, score) or None.
 NameMatcher = Callable[[str, "MentionContext"], "tuple[Entry, float] | None"]
+# A hook into a gazetteer: place name -> (CAMEO country, population) of its towns and cities.
+PlaceLookup = Callable[[str], "list[tuple[str, int]]"]
+NAMESAKE_POPULATION = 100_000  # a namesake town must be this large to displace a capital
+CITY_POPULATION = 20_000  # an unknown place name stands for its country from this size
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +133,17 @@ def country_actor(kb: KnowledgeBase, country: str) -> Actor:
     return Actor(code=country, name=country, country=country, type="country")
 
 
+def _places_a_city(doc: Doc, country: Located, city: Located) -> bool:
+    """Whether a country mention places a city: a demonym or name on a place noun ("the
+    north Lebanese port", "the Lebanese city of X"), a possessor ("Lebanon's X") or a
+    qualifier after a comma ("X, Lebanon")."""
+    tok = doc[country.head]
+    if tok.dep_ in {"amod", "compound", "nmod", "poss"} and (
+            tok.head.lemma_.lower() in PLACE_NOUNS or tok.head.i == city.head):
+        return True
+    return country.start == city.end + 1 and doc[city.end].text == ","
+
+
 def _language(span: Span) -> bool:
     """A demonym naming a language ("the Russian language", "Kurdish-language media")."""
     doc = span.doc
@@ -133,11 +159,13 @@ def _language(span: Span) -> bool:
 class MentionFinder:
     """Runs the resolution cascade over one parsed article."""
 
-    def __init__(self, kb: KnowledgeBase, name_matchers: tuple[NameMatcher, ...] = ()) -> None:
+    def __init__(self, kb: KnowledgeBase, name_matchers: tuple[NameMatcher, ...] = (),
+                 places: PlaceLookup | None = None) -> None:
         from .titles import TitleResolver  # local import: titles builds on this module
 
         self.kb = kb
         self.name_matchers = name_matchers
+        self.places = places
         self.titles: TitleResolver = TitleResolver(kb)
 
     # -- public -----------------------------------------------------------------------------
@@ -182,7 +210,34 @@ class MentionFinder:
                 persons.setdefault(span[-1].text.lower(), loc)
         self._ethnic_residence(doc, out)
         self._defined_acronyms(doc, out)
+        self._namesake_capitals(doc, out)
         return out
+
+    def _namesake_capitals(self, doc: Doc, names: list[Located]) -> None:
+        """A capital's name shared by a city of another country ("Tripoli" in Libya and in
+        Lebanon) is that city when the article places a city in that country and names no
+        other of the candidates: "Tripoli ... the north Lebanese port", "Tripoli, Lebanon".
+        A country merely named in the sentence is no evidence ("Canadian officials in
+        London")."""
+        if self.places is None:
+            return
+        for m in names:
+            a = m.actor
+            if a is None or a.type != "capital" or not a.country:
+                continue
+            others = {c for c, pop in self.places(doc[m.start:m.end].text)
+                      if c != a.country and pop >= NAMESAKE_POPULATION}
+            if not others:
+                continue
+            named = {o.actor.country for o in names if o is not m and o.actor is not None
+                     and o.actor.type in {"country", "capital"} and o.actor.country}
+            placing = {o.actor.country for o in names if o.actor is not None
+                       and o.actor.country in others and _places_a_city(doc, o, m)}
+            if len(placing) == 1 and a.country not in named:
+                country = placing.pop()
+                m.mention = replace(m.mention, actor=replace(
+                    self._country_actor(country), name=m.mention.text, type="capital",
+                    kb_id=None), method="namesake", score=0.8)
 
     @staticmethod
     def _defined_acronyms(doc: Doc, names: list[Located]) -> None:
@@ -287,6 +342,10 @@ class MentionFinder:
             m = _mention(span, span.start, span.end, prev.actor, "surname", 0.9)
             return Located(span.start, span.end, span.root.i,
                            replace(m, antecedent=prev.mention.text), "name")
+        city = self._city(text) if label == "GPE" else None
+        if city is not None:
+            return Located(span.start, span.end, span.root.i,
+                           _mention(span, span.start, span.end, city, "gazetteer", 0.7), "name")
         if label in {"PERSON", "ORG", "GPE"}:
             ctx = MentionContext(span.sent.text, None, None, on, label=label)
             for matcher in self.name_matchers:
@@ -324,6 +383,21 @@ class MentionFinder:
                            _mention(span, span.start, span.end, None, "unresolved", 0.0), "name")
         return None
 
+    def _city(self, text: str) -> Actor | None:
+        """A place name the knowledge base lacks but the gazetteer knows as a town or city
+        ("met in Istanbul", "Basra police"): its country, as for a capital, when one town of
+        that name dwarfs (tenfold) every namesake abroad."""
+        if self.places is None:
+            return None
+        found = sorted(self.places(text), key=lambda cp: -cp[1])
+        if not found or found[0][1] < CITY_POPULATION or any(
+                c != found[0][0] and 10 * pop > found[0][1] for c, pop in found[1:]):
+            return None
+        country = found[0][0]
+        # typed like a capital: the knowledge base's type for a place that stands for its
+        # state, so every place rule treats the town as it treats a capital
+        return replace(self._country_actor(country), name=text, type="capital", kb_id=None)
+
     def _demonym_organisation(self, span: Span) -> Actor | None:
         """An unknown organisation whose name starts with a demonym and names a sector:
         "Nigerian Union of Teachers" -> NGALAB, "Kenyan Medical Association" -> KENHLH. The
@@ -340,7 +414,8 @@ class MentionFinder:
         for t in words:
             if t.i < rest.start or not t.is_alpha:
                 continue
-            found = self.kb.agent(t.lemma_.lower()) or self.kb.agent(t.lower_)
+            found = self.kb.agent(t.lemma_.lower()) or self.kb.agent(t.lower_) or (
+                STATE_BODIES.get(t.lower_) if t.text[:1].isupper() else None)
             if found is not None:
                 sector, _ = found
                 return Actor(code=country + sector, name=span.text, country=country,

@@ -22,7 +22,14 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor
 from .kb import OFFICE_SECTORS, Entry, KnowledgeBase
-from .mentions import LANGUAGE_NOUNS, Located, _mention, country_actor
+from .mentions import (
+    LANGUAGE_NOUNS,
+    PLACE_NOUNS,
+    STATE_BODIES,
+    Located,
+    _mention,
+    country_actor,
+)
 
 FORMER = {"former", "ex", "ex-", "late", "then"}
 # posts of an international organisation's own staff ("UN mediator", "EU envoy") and posts a
@@ -36,13 +43,10 @@ STATE_POSTS = {"ambassador", "delegate", "delegation", "member", "permanent", "m
 # preposition after an agent noun -> actor types whose country the agent takes
 PREP_COUNTRY_KINDS = {"of": {"country", "capital"}, "from": {"country", "capital"},
                       "in": {"country"}}
+BASED_KINDS = {"in": {"country", "capital"}}  # "based in Beirut"
 STANCE_PREFIXES = ("anti-", "pro-")
 NON_STATE = frozenset({"group", "organisation"})
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
-# common nouns of places a demonym can qualify ("inhabitants of the Syrian town")
-PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "port", "capital",
-               "territory", "border", "coast", "island", "islands", "countryside", "area",
-               "state", "heights", "enclave", "valley"}
 
 
 def _negated(tok: Token) -> bool:
@@ -92,9 +96,13 @@ class TitleResolver:
             if tok.dep_ == "compound" and tok.head.i not in by_head:
                 continue  # the head noun of the phrase speaks for it
             phrase, first = self._agent_phrase(tok)
+            body = STATE_BODIES.get(tok.lower_) if phrase is None and tok.text[:1].isupper() \
+                else None
+            if body is not None:
+                phrase = tok.lower_
             if phrase is None:
                 continue
-            sector, agent_name = self._sector(tok, phrase) or (None, None)
+            sector, agent_name = body or self._sector(tok, phrase) or (None, None)
             if sector is None:
                 continue
             kind = self.kb.title_kind(phrase)
@@ -104,6 +112,8 @@ class TitleResolver:
                                       by_head)
                 continue
             country, modifier = self._country_of(tok, by_head, on)
+            if body is not None and country is None:
+                continue  # "the Assembly" of what?
             start = min(first, modifier.i) if modifier is not None else first
             start = self._extend_left(doc, start)
             if any(i in taken for i in range(start, tok.i + 1)):
@@ -252,7 +262,14 @@ class TitleResolver:
             years[e.country or ""] = years.get(e.country or "", 0.0) + _office_years(e)
         ranked = sorted(years.items(), key=lambda kv: -kv[1])
         if len(ranked) > 1 and ranked[0][1] < 3 * ranked[1][1]:
-            return None
+            # no country dominates ("President Dos Sontas": dos Santos of Angola, Paraguay,
+            # Mozambique...): the title says the person holds an office, so only those in
+            # one on the article date qualify, if they are of one country
+            found = [e for e in found if on is not None and any(
+                r.sector in OFFICE_SECTORS and r.active(on) for r in e.roles)]
+            if len({e.country for e in found}) != 1:
+                return None
+            ranked = [(found[0].country or "", 0.0)]
         best = ranked[0][0]
         people = [e for e in found if e.country == best]
         found_sector = self.kb.agent(title)
@@ -389,18 +406,21 @@ class TitleResolver:
         return holder.country if holder is not None else None
 
     def _prep_country(self, tok: Token, by_head: dict[int, Located],
-                      preps: frozenset[str] | None = None) -> str | None:
+                      preps: frozenset[str] | None = None,
+                      kinds_of: dict[str, set[str]] | None = None) -> str | None:
         for child in tok.children:
             if preps is None and child.dep_ == "acl" and child.lower_ == "based":
-                # "a terror group based in Trinidad": where it is based is its country
-                found = self._prep_country(child, by_head, frozenset({"in"}))
+                # "a terror group based in Trinidad", "a newspaper based in east Beirut":
+                # where it is based is its country, a capital too
+                found = self._prep_country(child, by_head, frozenset({"in"}), BASED_KINDS)
                 if found:
                     return found
             if preps is not None and child.lower_ not in preps:
                 continue
             # "the leaders of Syria", "soldiers from Gondor", "security forces in Guinea":
             # a state's people; "in" takes countries only ("officials in Moscow" may be anyone's)
-            kinds = PREP_COUNTRY_KINDS.get(child.lower_) if child.dep_ == "prep" else None
+            kinds = (kinds_of or PREP_COUNTRY_KINDS).get(child.lower_) \
+                if child.dep_ == "prep" else None
             if kinds:
                 for pobj in child.children:
                     named = by_head.get(pobj.i)
@@ -472,6 +492,11 @@ class TitleResolver:
             actor = Actor(code=country + sector, name=name.mention.text, country=country,
                           sector=sector, type="person")
             name.mention = replace(_mention(doc, name.start, name.end, actor, "title", 0.8))
+        elif name.actor is None:
+            # "opposition leader Maulana X", "Judge Alejandro X": the title still says the
+            # sector; the country is left to placement, as for a bare agent
+            actor = Actor(code=sector, name=name.mention.text, sector=sector, type="agent")
+            name.mention = _mention(doc, name.start, name.end, actor, "title", 0.4)
         elif name.actor is not None and name.actor.type in {"person", "country"} \
                 and name.actor.country \
                 and name.actor.code == name.actor.country and not any(

@@ -378,11 +378,13 @@ class EventExtractor:
                 yield target, match
 
     # -- events ---------------------------------------------------------------------------------
-    def _place(self, triple: Triple) -> Place | None:
+    def _place(self, triple: Triple, index: MentionIndex) -> Place | None:
         if self.geolocator is None:
             return None
         actors = [triple.source.actor, triple.target.actor if triple.target else None]
-        return self.geolocator.locate(triple.verb, [a.country for a in actors if a])
+        named = {m.start: m.actor.country for m in index if m.mention.method == "namesake"
+                 and m.actor is not None and m.actor.country}  # "Tripoli" in Lebanon
+        return self.geolocator.locate(triple.verb, [a.country for a in actors if a], named)
 
     @staticmethod
     def _place_as_target(triple: Triple, place: Place | None) -> Triple:
@@ -443,7 +445,7 @@ class EventExtractor:
         clause = v.head if v.pos_ == "NOUN" and v.head.pos_ in {"VERB", "AUX"} else v
         modality = modality_of(clause)
         when = resolve_when(clause, article.date)
-        place = self._place(triple)
+        place = self._place(triple, index)
         triple = self._place_as_target(triple, place)
         # parties whose state the sentence implies (placement.py records each inference)
         parties = agents_placed((triple.source, triple.target), place, v.doc)

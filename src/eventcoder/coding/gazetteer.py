@@ -251,6 +251,13 @@ class Gazetteer:
                                           -em[0].id))[0]
 
 
+def city_countries(name: str) -> list[tuple[str, int]]:
+    """(CAMEO country, population) of the packaged gazetteer's towns and cities whose main
+    name is ``name``; the actor resolver's view of places (mentions.PlaceLookup)."""
+    return [(e.country, e.population) for e, main in _default_gazetteer().candidates(name)
+            if main and e.feature == "city" and e.country]
+
+
 def agrees(e: Entry, hint: Hint) -> bool:
     """Whether a place fits a qualifier: in its region (or in its country when the place's
     region is unknown: "London, Ontario"), or in its country."""

@@ -24,11 +24,13 @@ Parties = tuple[Located, Located | None]
 
 PLACE_COUNTRY_METHODS = {"prep", "clause", "sentence"}  # places the sentence names
 PARTY_PREPS = {"for", "to", "toward", "towards", "against", "with", "by"}  # whom, not where
+WHERE_PREPS = {"in", "at", "inside", "within", "near", "outside"}  # where, whatever else
 # doers whose coercion or repression (17x, 175) of bare-sector victims is taken to be at home
 STATE_SECTORS = {"COP", "MIL", "GOV", "SPY", "JUD"}
 INFERRED_SCORE = 0.6
 FORCE_ROOTS = {"18", "19", "20"}
 PROTEST_SECTORS = {"OPP"}  # demonstrators, protesters, the opposition
+MEMBERSHIP = {"affiliate", "belong", "affiliated", "belonging"}  # lemmas (as the tagger gives)
 
 
 def inferred(m: Located, actor: Actor, method: str) -> Located:
@@ -50,11 +52,14 @@ def agents_placed(parties: Parties, place: Place | None, doc: Doc) -> Parties:
             or place.start is None or place.end is None:
         return parties
     start, end, country = place.start, place.end, place.country
-    if any(m is not None and m.mention.start < end and start < m.mention.end for m in parties):
-        return parties  # "appreciation for China's assistance": a party, not where it happens
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or (span.root.dep_ == "pobj" and span.root.head.lower_ in PARTY_PREPS):
         return parties  # "aid for Romania and Poland" says for whom, not where
+    if any(m is not None and m.mention.start < end and start < m.mention.end for m in parties) \
+            and not (span.root.dep_ == "pobj" and span.root.head.lower_ in WHERE_PREPS):
+        # "appreciation for China's assistance": a party, not where it happens; but a
+        # party that is the place of the act ("agreed to postpone the rally in Baku") is both
+        return parties
     if span.root.dep_ in {"nsubj", "nsubjpass"}:
         return parties  # "Syria says it will not accept refugees": a doer, not a place
 
@@ -123,9 +128,12 @@ def agents_of_unit(parties: Parties, index: MentionIndex, doc: Doc) -> Parties:
         a = m.actor
         if a is None or a.country or a.type != "agent" or not a.sector or a.code != a.sector:
             return m
-        for prep in doc[m.head].children:
-            if prep.dep_ != "prep" or prep.lower_ not in {"from", "of"}:
-                continue
+        head = doc[m.head]
+        # "workers affiliated with the Serbian Workers' Union", "members belonging to X"
+        preps = [p for p in head.children if p.dep_ == "prep" and p.lower_ in {"from", "of"}]
+        preps += [p for c in head.children if c.dep_ == "acl" and c.lemma_ in MEMBERSHIP
+                  for p in c.children if p.dep_ == "prep" and p.lower_ in {"with", "to"}]
+        for prep in preps:
             for p in prep.children:
                 if p.dep_ != "pobj":
                     continue
@@ -135,6 +143,13 @@ def agents_of_unit(parties: Parties, index: MentionIndex, doc: Doc) -> Parties:
                         and org.actor.code and not org.actor.code.endswith(a.sector):
                     # "the activists of Amnesty International": the body's own people
                     return inferred(m, replace(a, code=org.actor.code + a.sector,
+                                                name=f"{a.name} ({org.actor.name})"),
+                                     "agent+unit")
+                if org is not None and org.actor is not None \
+                        and org.actor.type == "organisation" and org.actor.country:
+                    # "members of the Kenyan Medical Association": of its country
+                    country = org.actor.country
+                    return inferred(m, replace(a, code=country + a.sector, country=country,
                                                 name=f"{a.name} ({org.actor.name})"),
                                      "agent+unit")
                 if p.pos_ != "NOUN":
@@ -176,7 +191,9 @@ def repressed_placed(parties: Parties, code: str) -> Parties:
     bare-sector victims of a state's coercion or repression (CAMEO 17x, 175; never fighting
     or assault between parties) are taken to be of that state (``agent+source``). So are
     the bare-sector parties a state yields to (08x: "the government accepted demands from
-    rebels", "allowed the opposition to hold a rally"): its own rebels and opposition."""
+    rebels", "allowed the opposition to hold a rally"): its own rebels and opposition. The
+    state is a state agent or an actor coded as the bare country (a country, a capital, a
+    person the dictionaries code so); an office holder coded with a sector is not enough."""
     source, target = parties
     s = source.actor
     if s is None or not s.country or target is None or target.actor is None:
@@ -185,7 +202,9 @@ def repressed_placed(parties: Parties, code: str) -> Parties:
             code[:2] in FORCE_ROOTS and target.actor.sector in PROTEST_SECTORS):
         # force against protesters ("opened fire on demonstrators") is repression too
         return parties
-    if s.type not in {"agent", "country"} or (s.type == "agent" and s.sector not in STATE_SECTORS):
+    if s.code != s.country and (s.type != "agent" or s.sector not in STATE_SECTORS):
+        # the state: a state agent, or an actor coded as the country itself (a country, or
+        # a person the dictionaries code with the bare country code, as PETRARCH's do)
         return parties
     a = target.actor
     if a.country or a.type != "agent" or not a.sector or a.code != a.sector:

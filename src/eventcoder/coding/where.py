@@ -26,7 +26,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -202,13 +202,16 @@ class Geolocator:
                      feature=e.feature, method=method, text=text, start=start, end=end)
 
     # -- events ---------------------------------------------------------------------------------
-    def locate(self, v: Token, actor_countries: Sequence[str | None]) -> Place | None:
+    def locate(self, v: Token, actor_countries: Sequence[str | None],
+               named: Mapping[int, str] | None = None) -> Place | None:
         """Where the event whose trigger is ``v`` happened; ``actor_countries`` are the CAMEO
-        country codes of its source and target (``None``s and IGO codes are ignored)."""
+        country codes of its source and target (``None``s and IGO codes are ignored);
+        ``named`` the countries the actor resolver gave place names, by first token ("Tripoli"
+        in Lebanon when the article says so: mentions.MentionFinder._namesake_capitals)."""
         countries = [c for c in actor_countries if c]
         sent = v.sent
         best: tuple[tuple[int, int, int], _Candidate, str] | None = None
-        for cand in self._candidates(sent, countries):
+        for cand in self._candidates(sent, countries, named or {}):
             ranked = self._rank(cand, v)
             if ranked is None:
                 continue
@@ -229,24 +232,27 @@ class Geolocator:
                 return self._place(e, "actor_country")
         return None
 
-    def _candidates(self, sent: Span, countries: Sequence[str]) -> list[_Candidate]:
+    def _candidates(self, sent: Span, countries: Sequence[str],
+                    named: Mapping[int, str]) -> list[_Candidate]:
         doc = sent.doc
         runs = _runs(sent, self._known)
         found: list[_Candidate] = []
         for start, end in runs:
-            c = self._resolve_run(doc, start, end, runs, countries)
+            c = self._resolve_run(doc, start, end, runs, countries, named.get(start))
             if c is not None:
                 found.append(c)
         consumed = {c.hint_span for c in found if c.hint_span}
         return [c for c in found if (c.text_start, c.end) not in consumed]
 
     def _resolve_run(self, doc: Doc, start: int, end: int, runs: list[tuple[int, int]],
-                     countries: Sequence[str]) -> _Candidate | None:
+                     countries: Sequence[str], named: str | None = None) -> _Candidate | None:
         tokens = list(doc[start:end])
         labels = {t.ent_type_ for t in tokens if t.ent_type_}
         if labels and labels <= SKIP_LABELS:
             return None
         options = self._qualifier(doc, start, end, runs)
+        if named is not None:
+            options.insert(0, (Hint(country=named), None))
         words = [t.text for t in tokens]
         root = doc[start:end].root
         strict = not (root.dep_ == "pobj" and _is_location_prep(root.head))
