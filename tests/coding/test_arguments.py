@@ -141,3 +141,12 @@ def test_descriptive_apposition_is_not_a_second_party(code):
                "the ruling Georgian Dream party.")
     sanctions = [e for e in doc.events if e.cameo.startswith("16")]
     assert len(sanctions) == 1
+
+
+def test_restrictive_participle_is_done_by_the_noun_it_modifies(code, dyads):
+    # "individuals undermining": not the sentence's subject, and no actor the text names
+    got = dyads(code("Germany said it would ban all individuals undermining the peace "
+                     "process."))
+    assert not any(c.startswith("16") and s == "DEU" for c, s, _, _ in got)
+    got = dyads(code("Rebels fighting the government seized the town."))
+    assert ("111", "REB", "GOV", "asserted") in got

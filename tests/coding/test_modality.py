@@ -49,6 +49,10 @@ def parse(engine):
          "hypothetical"),
         # the parser may hang the negation on an adverb of the verb
         ("The minister did not even ever clash with Eriador.", "clash", "negated"),
+        ("The police will no longer tolerate the marches.", "tolerate", "negated"),
+        # what a demand asks for has not been done
+        ("The rebels insisted on their demand that the government release all prisoners.",
+         "release", "hypothetical"),
     ],
 )
 def test_modality(parse, sentence, verb, expected):

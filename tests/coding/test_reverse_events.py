@@ -37,7 +37,7 @@ def test_venue_of_a_conference_does_not_host(code):
 
 def test_place_standing_in_for_its_state_does_not_host(engine):
     from eventcoder.actors.mentions import Located
-    from eventcoder.coding.extract import EventExtractor
+    from eventcoder.coding.targets import can_host
     from eventcoder.records import Actor, Mention
 
     doc = engine.nlp("Russian troops arrived in Alaska.")
@@ -47,4 +47,4 @@ def test_place_standing_in_for_its_state_does_not_host(engine):
     mention = Mention(text="Alaska", start=place.idx, end=place.idx + 6, actor=actor,
                       method="location", score=0.5)
     target = Located(place.i, place.i + 1, place.i, mention, "place")
-    assert not EventExtractor._can_host(target, verb)
+    assert not can_host(target, verb)

@@ -79,3 +79,22 @@ def test_participle_on_the_object_places_the_act(code):
     doc = code("Afghan rebels blew up two pipelines leading into Kabul.")
     blown = next(e for e in doc.events if e.cameo == "1712")
     assert blown.target is not None and blown.target.actor.country == "AFG"
+
+
+def test_aim_of_a_coordinated_object_is_the_target(code, dyads):
+    got = dyads(code("Pakistani forces launched artillery, mortar and rocket fire against "
+                     "Indian army posts."))
+    assert ("194", "PAKMIL", "IND", "asserted") in got
+
+
+def test_party_an_object_is_trained_against_is_the_target(code, dyads):
+    got = dyads(code("Iran has trained hundreds of hackers capable of launching cyber attacks "
+                     "against Israel."))
+    assert ("152", "IRN", "ISR", "asserted") in got
+
+
+def test_joint_subjects_meet_each_other_not_an_unknown_venue(code, dyads):
+    got = dyads(code("U.S. and Chinese negotiators return to Geneva this week for talks on "
+                     "trade."))
+    assert ("046", "USAGOV", "CHNGOV", "asserted") in got
+    assert not any(t == "CHE" for _, _, t, _ in got)

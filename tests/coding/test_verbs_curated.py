@@ -57,6 +57,9 @@ def _asserted(doc) -> set[str]:
     ("The Ukrainian parliament endorsed the association agreement with the European Union.",
      "051"),
     ("An Iranian businessman is suing the United States for damages.", "115"),
+    # withdrawn inspectors and aid workers (1662, 1663), not weapons pulled back (0874)
+    ("Britain withdrew its weapons inspectors from Libya.", "1662"),
+    ("The United Nations withdrew its humanitarian workers from Sudan.", "1663"),
 ])
 def test_curated_pattern_codes(code, sentence: str, cameo: str) -> None:
     assert cameo in _asserted(code(sentence)), sentence

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventcoder.nlp.parse_repair import repair_reduced_relatives
+from eventcoder.nlp.parse_repair import repair_reduced_relatives, repair_up_to_quantities
 
 
 @pytest.fixture(scope="module")
@@ -101,3 +101,19 @@ def test_reported_clause_read_as_a_modifier_is_rewired(parse):
     assert _tok(doc, "airstrikes").head.i == killed.i
     doc = parse("Officials said the soldiers killed in the attack were buried.")
     assert repair_reported_clauses(doc) == 0
+
+
+def test_up_to_quantity_gives_the_verb_its_object(parse):
+    doc = parse("Pirates have kidnapped up to 16 Russian sailors from a ship.")
+    up = _tok(doc, "up")
+    if up.dep_ != "prt":  # the model read it right: nothing to repair
+        pytest.skip("model parses this sentence correctly")
+    assert repair_up_to_quantities(doc) == 1
+    sailors = _tok(doc, "sailors")
+    assert sailors.dep_ == "dobj" and sailors.head.i == _tok(doc, "kidnapped").i
+    assert up.head.i == _tok(doc, "16").i
+
+
+def test_up_to_quantity_target_through_the_engine(code, dyads):
+    got = dyads(code("Pirates have kidnapped up to 16 Russian sailors from a ship."))
+    assert any(c == "181" and t is not None and t.startswith("RUS") for c, _, t, _ in got)

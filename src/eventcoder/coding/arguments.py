@@ -208,12 +208,41 @@ def patients(v: Token) -> list[Token]:
 def subjects_of(v: Token, index: MentionIndex, keep_unresolved: bool = True) -> list[Located]:
     """The doers of ``v``; verbs without a subject borrow it from the verb governing them."""
     found = _governing_subject(v, index, keep_unresolved)
+    if not found and _restrictive_participle(v):
+        # "individuals undermining stability", "rebels fighting the army": a participle
+        # right on its noun describes that noun, which does the act; an act or a document
+        # ("an attack targeting", "a declaration demanding") does it through its author,
+        # found below. Any other noun the text names no actor for leaves the doer unknown.
+        found = mentions_at(v.head, index, keep_unresolved)
+        if found or v.head.lemma_.lower() not in _authored_nouns():
+            return found
     if not found and v.tag_ == "VBG" and v.dep_ in {"advcl", "acl"} \
             and not _governing_clause_has_subject(v):
         # a participle adjunct with no subject up its chain (", pushing troops out of
         # Kursk"): its doer is the nearest actor before it in the sentence
         found = _nearest_before(v, index, keep_unresolved)
     return found
+
+
+# nouns of documents and decisions whose participle acts for their author ("a resolution
+# calling for", "a plan aiming to")
+DOCUMENT_NOUNS = {"declaration", "statement", "resolution", "letter", "law", "bill", "decree",
+                  "plan", "proposal", "report", "message", "communique", "motion", "appeal",
+                  "campaign", "initiative", "order", "decision", "move", "measure", "policy"}
+
+
+def _restrictive_participle(v: Token) -> bool:
+    """A present participle right after the noun it modifies, with no comma between
+    ("individuals undermining stability"); ", pushing troops out" is an adjunct instead."""
+    head = v.head
+    return v.dep_ == "acl" and v.tag_ == "VBG" and head.pos_ in {"NOUN", "PROPN"} \
+        and head.i < v.i and not any(t.is_punct for t in v.doc[head.i + 1:v.i])
+
+
+def _authored_nouns() -> set[str]:
+    from .nominal import LIGHT_NOUN_EVENTS, NOUN_EVENTS  # local: nominal builds on this module
+
+    return DOCUMENT_NOUNS | set(NOUN_EVENTS) | set(LIGHT_NOUN_EVENTS)
 
 
 def _governing_subject(v: Token, index: MentionIndex, keep_unresolved: bool) -> list[Located]:

@@ -35,6 +35,7 @@ from .intent import (
     demand_code,
     demanded_by_speaker,
     expressed_code,
+    intending_verb,
     intent_governor,
     refusal_code,
 )
@@ -51,9 +52,10 @@ from .placement import (
 from .speech import CLAIMING, SAYING_ONLY
 from .targets import (
     MEASURE_ROOTS,
-    PLACE_PREPS,
     TargetFinder,
+    can_host,
     demand_clauses,
+    describing,
     place_phrase,
     same_actor,
     stateless,
@@ -138,7 +140,14 @@ class EventExtractor:
 
     def extract(self, doc: Doc, index: MentionIndex, article: Article) -> list[Event]:
         best: dict[tuple[object, ...], Event] = {}
-        for triple in self.triples(doc, index):
+        triples = list(self.triples(doc, index))
+        # "prepared to resume shelling": the intention is coded from the act it names
+        # (138); the bare intent verb's own generic code (030) would count it twice
+        stating = {intending_verb(t.verb, t.match.code) for t in triples}
+        for triple in triples:
+            if triple.match.default and triple.verb.i in stating \
+                    and (triple.match.code or "").startswith("03"):
+                continue
             for event in self._events(triple, article, index):
                 # One event per dyad, root and modality in a sentence: "announced it would
                 # impose sanctions" codes 163 on both verbs; keep the most specific code.
@@ -172,7 +181,8 @@ class EventExtractor:
                 continue
             for target in subjects_of(v, index, self.keep_unresolved):
                 for speaker in subjects_of(speech, index, self.keep_unresolved):
-                    key = (v.sent.start_char, speaker.start, target.start)
+                    # (character offsets, as the coded events' mentions have them)
+                    key = (v.sent.start_char, speaker.mention.start, target.mention.start)
                     if key in demanded or same_actor(speaker, target):
                         continue
                     match = VerbMatch(code="100", reverse_code=None,
@@ -322,8 +332,8 @@ class EventExtractor:
                 # a war against Iraq": a bare sector with no state is what is given or
                 # moved; a state named as the other party is the counterpart
                 # not a state named inside the object ("leaders of Egypt's Brotherhood")
-                inside = {t.i for t in obj.subtree} if obj is not None else set()
-                inside.update(t.i for m in targets for t in v.doc[m.head].subtree)
+                inside = describing(obj) if obj is not None else set()
+                inside.update(i for m in targets for i in describing(v.doc[m.head]))
                 targets = next((g for g in groups[groups.index(targets) + 1:]
                                 if any(m.actor is not None and m.actor.country
                                        and m.head not in inside
@@ -357,6 +367,10 @@ class EventExtractor:
                 marked = [m for m in self.targets.prep_objects(v, match.target_prep, index, obj)
                           if not same_actor(m, source)]
                 targets = marked or targets
+            if partners and targets and all(m.actor is None for m in targets):
+                # "U.S. and Russian negotiators return to Geneva for talks": an unknown name
+                # (here a venue) gives way to the joint subjects, who are each other's party
+                targets = []
             if not targets and partners and v.lemma_.lower() not in SAYING_ONLY \
                     and (match.code or "")[:2] not in {"01", "14"}:
                 # ("US and British activists staged a protest": fellow protesters do not
@@ -417,27 +431,6 @@ class EventExtractor:
         return replace(triple, target=Located(span.start, span.end, span.root.i, mention,
                                               "place"))
 
-    @staticmethod
-    def _can_host(target: Located, verb: Token) -> bool:
-        """Whether the target can take the reverse event ("visited Poland": 042 and Poland
-        hosts, 043). A place standing in for its state only because no party is named
-        ("held talks in Alaska", method "location") hosts nothing, nor does the venue of
-        a meeting the verb's object names ("attend a summit in Switzerland",
-        "a conference in Paris"): that place is where the meeting is, not whom one visits."""
-        if target.mention.method == "location":
-            return False
-        doc = verb.doc
-        if not 0 <= target.head < len(doc):
-            return True
-        tok = doc[target.head]
-        while tok.dep_ == "conj" and tok.head.i != tok.i:
-            tok = tok.head
-        prep = tok.head
-        if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
-            return True
-        owner = prep.head
-        return owner.i == verb.i or owner.pos_ not in {"NOUN", "PROPN"}
-
     def _events(self, triple: Triple, article: Article, index: MentionIndex) -> Iterator[Event]:
         v = triple.verb
         sent: Span = v.sent
@@ -463,20 +456,20 @@ class EventExtractor:
         pairs: list[tuple[Located, Located | None, str | None, Modality]] = [
             (triple.source, triple.target, triple.match.code, modality)]
         if triple.match.reverse_code and triple.target is not None \
-                and self._can_host(triple.target, v):
+                and can_host(triple.target, v):
             pairs.append((triple.target, triple.source, triple.match.reverse_code, modality))
         action = triple.match.code
         governor = intent_governor(v) if modality in {"intended", "negated"} else None
-        if governor == "said-would" and not _pronoun_subject(v) and not any(
+        if governor in {"said-would", "warn"} and not _pronoun_subject(v) and not any(
                 same_actor(speaker, triple.source) for speaker in
                 subjects_of(v.head, index, self.keep_unresolved)):
-            # "X said Y would ...": a forecast about Y, not Y's own words ("X said it/they
-            # would ..." is X speaking of itself)
+            # "X said Y would ...", "X warned that Y will ...": a forecast about Y, not Y's
+            # own words ("X said it/they would ..." is X speaking of itself)
             governor = None
         if governor is not None and action:
             # the statement of intent (or the refusal) happened, whatever becomes of the plan
             stated = expressed_code(action, governor) if modality == "intended" \
-                else refusal_code(action)
+                else refusal_code(action, governor)
             if stated == action:
                 # "will send a team" (036): saying one will do an act that is itself an
                 # intention is that intention, stated; one event, asserted

@@ -23,7 +23,14 @@ THREAT_VERBS = {"vow", "pledge", "promise", "plan", "intend", "threaten", "warn"
                 "swear", "ready", "prepared", "determined", "poised", "set",
                 "want",  # "wants to attack" is 138 as "wants to meet" is 036
                 "will-if"}
+# "X warned that Y will ...": what is announced as a warning is a threat
+WARNING_VERBS = {"warn", "caution"}
+# verbs of starting, going on and taking up again: they add no act of their own
+ASPECTUAL = {"resume", "continue", "begin", "start", "keep", "renew"}
 DEMAND_MODALS = {"must", "should"}
+# what a speaker issues or sends whose "that"-clause says what another must do
+MESSAGE_NOUNS = {"reminder", "warning", "message", "letter", "note", "notice", "statement",
+                 "ultimatum", "demand", "call", "appeal", "instruction", "order", "signal"}
 FUTURE = {"will", "shall", "'ll"}
 REFUSE_VERBS = {"refuse", "decline", "reject"}
 
@@ -65,6 +72,12 @@ def _reported(v: Token) -> bool:
 def intent_governor(v: Token) -> str | None:
     """The word by which the actor states the intention to do ``v``, if any: "will",
     "agreed", "offered", "ready", ... None when ``v`` is not an expressed intention."""
+    if v.dep_ == "xcomp" and v.head.lemma_.lower() in ASPECTUAL and v.head.dep_ == "xcomp":
+        # "prepared to resume shelling": intending to resume an act is intending the act
+        v = v.head
+    if _reported(v) and v.head.lemma_.lower() in WARNING_VERBS and any(
+            c.dep_ == "aux" and c.lower_ in FUTURE | {"would"} for c in v.children):
+        return "warn"  # "warned that police will no longer tolerate rallies": a threat
     if any(c.dep_ == "aux" and c.lower_ in FUTURE for c in v.children):
         if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
                                          for m in c.children) for c in v.children):
@@ -106,6 +119,19 @@ def expressed_code(code: str, governor: str) -> str | None:
     return None
 
 
+def intending_verb(v: Token, code: str | None) -> int:
+    """The verb whose stated intention to do ``v`` (coded ``code``) is coded from that act
+    ("prepared" in "prepared to resume shelling": 138), or -1."""
+    governor = intent_governor(v)
+    if v.dep_ != "xcomp" or governor is None or not code \
+            or expressed_code(code, governor) is None:
+        return -1
+    head = v.head
+    if head.dep_ == "xcomp" and head.lemma_.lower() in ASPECTUAL:
+        head = head.head
+    return head.i if head.pos_ == "VERB" else -1
+
+
 _REFUSAL = {
     "03": "120", "031": "121", "033": "122", "034": "123", "035": "124", "036": "125",
     "037": "127", "038": "126", "039": "126",
@@ -129,8 +155,11 @@ _DEMAND = {
 }
 
 
-def refusal_code(code: str) -> str | None:
-    """"Syria will not accept refugees": the refusal of a cooperative act is a 12x event."""
+def refusal_code(code: str, governor: str | None = None) -> str | None:
+    """"Syria will not accept refugees": the refusal of a cooperative act is a 12x event.
+    Warning that one will no longer allow or give something threatens its withdrawal (130)."""
+    if governor in WARNING_VERBS and _lookup(_REFUSAL, code) is not None:
+        return "130"
     return _lookup(_REFUSAL, code)
 
 
@@ -140,7 +169,16 @@ def demand_code(code: str) -> str:
 
 
 def demanded_by_speaker(v: Token) -> Token | None:
-    """The speech verb when ``v`` is what someone said another actor must/should do."""
-    if _reported(v) and any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in v.children):
+    """The speech verb when ``v`` is what someone said another actor must/should do; or the
+    verb by which the speaker delivered a message saying so ("issued a reminder to Iraq that
+    it must cooperate", "sent a message that ...")."""
+    if not any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in v.children):
+        return None
+    if _reported(v):
         return v.head
+    message = v.head
+    if v.dep_ in {"acl", "ccomp"} and message.pos_ == "NOUN" \
+            and message.lemma_.lower() in MESSAGE_NOUNS and message.dep_ == "dobj" \
+            and message.head.pos_ == "VERB":
+        return message.head
     return None

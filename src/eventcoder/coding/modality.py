@@ -17,7 +17,8 @@ from .speech import REPORTING
 NEGATORS = {"not", "n't", "never", "no", "nor"}
 # "did not even ever clash": the parser may hang the negation on the adverb ("not only" is
 # no negation of the verb and is not listed)
-NEGATED_ADVERBS = {"ever", "even", "yet", "again", "anymore", "once"}
+NEGATED_ADVERBS = {"ever", "even", "yet", "again", "anymore", "once",
+                   "longer"}  # "will no longer tolerate"
 NEGATING_VERBS = {"refuse", "decline", "fail", "refrain", "reject", "avoid", "deny", "stop",
                   "cease", "neglect", "forgo"}
 # "denied that its forces had targeted civilians", "rejected claims that it shelled ...": what
@@ -39,6 +40,9 @@ DEMAND_VERBS = {"ask", "urge", "call", "demand", "press", "push", "request", "ap
 CONDITION_MARKS = {"if", "unless", "whether", "lest"}
 CLAIM_NOUNS = {"claim", "report", "allegation", "rumor", "rumour", "accusation", "assertion",
                "suggestion", "speculation", "belief", "fear", "notion", "idea", "story"}
+# "its demands that the government grant more rights": what a demand asks for is not done
+DEMAND_NOUNS = {"demand", "call", "request", "appeal", "plea", "ultimatum", "insistence",
+                "order", "proposal", "recommendation", "condition", "requirement"}
 # Clause links through which the governing clause's modality reaches this one.
 GOVERNED = {"xcomp", "ccomp", "advcl", "csubj", "relcl", "acl", "pcomp", "conj", "dep"}
 
@@ -105,6 +109,9 @@ def _link_effect(v: Token) -> Modality | None:
         # ("an attempt to assassinate him": the attempt was made, see ATTEMPT_VERBS)
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
             return "hypothetical"
+    if v.dep_ in {"acl", "ccomp"} and head.pos_ == "NOUN" and lemma in DEMAND_NOUNS \
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in v.children):
+        return "hypothetical"
     if v.dep_ == "pcomp" and head.lower_ in CONDITION_MARKS:
         return "hypothetical"
     return None

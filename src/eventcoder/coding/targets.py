@@ -13,7 +13,15 @@ from spacy.tokens import Doc, Token
 
 from ..actors.mentions import Located, MentionIndex
 from ..records import Actor
-from .arguments import hyphen_modifier, mentions_at, passive, patients, subtree, usable
+from .arguments import (
+    conjuncts,
+    hyphen_modifier,
+    mentions_at,
+    passive,
+    patients,
+    subtree,
+    usable,
+)
 from .placement import inferred
 from .speech import SAYING_ONLY
 
@@ -21,6 +29,7 @@ PLACE_PREPS = {"in", "at", "near", "inside", "outside"}
 TARGET_PREPS = {"to", "against", "with", "on", "toward", "towards", "from", "through", "at",
                 "into", "over", "for", "upon", "onto", "of", "in"}
 NESTED_PARTY_PREPS = {"against", "with", "to", "toward", "towards", "from"}
+AIM_PREPS = {"against", "toward", "towards"}  # whom an act is aimed at, never what it is
 # heads of a relative clause that tells what a group did, not what the thing is about
 GROUP_NOUNS = {"group", "militia", "movement", "organization", "organisation", "faction",
                "force", "rebel", "militant", "insurgent", "party", "army", "regime",
@@ -44,6 +53,41 @@ def same_actor(a: Located, b: Located) -> bool:
     # but its other sectors are ("Georgian protesters attacked the Georgian government")
     return a.actor.country is not None and a.actor.country == b.actor.country \
         and a.actor.type in {"country", "capital"}
+
+
+def describing(t: Token) -> set[int]:
+    """The words of the phrase headed by ``t`` that say what it is ("leaders of Egypt's
+    Brotherhood"): not its conjuncts and not whom it or an act it is for is aimed at
+    ("hackers capable of launching cyber warfare against the US")."""
+    out: set[int] = set()
+    stack = [t]
+    while stack:
+        x = stack.pop()
+        out.add(x.i)
+        stack.extend(c for c in x.children if c.dep_ not in {"conj", "cc"}
+                     and not (c.dep_ == "prep" and c.lower_ in AIM_PREPS))
+    return out
+
+
+def can_host(target: Located, verb: Token) -> bool:
+    """Whether the target can take the reverse event ("visited Poland": 042 and Poland
+    hosts, 043). A place standing in for its state only because no party is named
+    ("held talks in Alaska", method "location") hosts nothing, nor does the venue of
+    a meeting the verb's object names ("attend a summit in Switzerland",
+    "a conference in Paris"): that place is where the meeting is, not whom one visits."""
+    if target.mention.method == "location":
+        return False
+    doc = verb.doc
+    if not 0 <= target.head < len(doc):
+        return True
+    tok = doc[target.head]
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+        return True
+    owner = prep.head
+    return owner.i == verb.i or owner.pos_ not in {"NOUN", "PROPN"}
 
 
 def place_phrase(m: Located, doc: Doc) -> bool:
@@ -144,6 +188,13 @@ class TargetFinder:
                 add(mentions_at(c, index, keep))
         if obj is not None:
             add(mentions_at(obj, index, keep))
+            # "launched artillery, mortar and rocket fire against X": the parser hangs the
+            # aim of a coordinated object on its last member; it is the whole act's aim
+            for member in conjuncts(obj)[1:]:
+                for c in member.children:
+                    if c.dep_ == "prep" and c.lower_ in AIM_PREPS:
+                        for p in _prep_objects(c):
+                            add(mentions_at(p, index, keep))
         for c in v.children:
             if c.dep_ == "dative":
                 add(mentions_at(c, index, keep))

@@ -21,6 +21,9 @@ subject of its own, the participle is the reported clause and the noun its subje
 
 Fronted dates: "On Wednesday Ukraine appealed to NATO" is read as the phrase "on Wednesday
 Ukraine" and leaves "appealed" without a subject; the name becomes the subject again.
+
+Quantities: "kidnapped up to 16 advisers" is read as the particle "up" and "to 16 advisers";
+the counted people become the verb's object again.
 """
 
 from __future__ import annotations
@@ -155,6 +158,26 @@ def repair_fronted_dates(doc: Doc) -> int:
     return found
 
 
+def repair_up_to_quantities(doc: Doc) -> int:
+    """"kidnapped up to 16 Russian advisers": the model reads "up" as the verb's particle and
+    the people as the object of "to"; "up to 16" counts them and they are the verb's object.
+    Return how many were repaired."""
+    found = 0
+    for up in doc:
+        if up.lower_ != "up" or up.dep_ != "prt" or up.i + 2 >= len(doc):
+            continue
+        to, num, verb = doc[up.i + 1], doc[up.i + 2], up.head
+        noun = next((p for p in to.children if p.dep_ == "pobj"), None)
+        if to.lower_ != "to" or not num.like_num or noun is None or num.head.i != noun.i \
+                or any(c.dep_ == "dobj" for c in verb.children):
+            continue
+        noun.head, noun.dep_ = verb, "dobj"
+        up.head, up.dep_ = num, "quantmod"
+        to.head, to.dep_ = num, "quantmod"
+        found += 1
+    return found
+
+
 class ParseRepair:
     """spaCy pipeline component running the repairs above; add with :func:`add_parse_repair`."""
 
@@ -166,6 +189,7 @@ class ParseRepair:
         repair_fronted_dates(doc)
         repair_reported_clauses(doc)
         repair_reduced_relatives(doc)
+        repair_up_to_quantities(doc)
         return doc
 
 

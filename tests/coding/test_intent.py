@@ -1,0 +1,28 @@
+"""Stated intentions, threats and demands derived from the act a clause names (intent.py):
+warnings are threats, aspectual verbs are transparent, a message can carry a demand."""
+
+from __future__ import annotations
+
+
+def test_warning_that_one_will_no_longer_allow_is_a_threat(code, dyads):
+    got = dyads(code("The army warned that it will no longer tolerate attacks by the militia."))
+    assert any(c == "130" and t is not None for c, _, t, m in got if m == "asserted")
+    assert not any(c.startswith("03") for c, _, _, _ in got)
+
+
+def test_warning_about_another_party_is_no_threat_of_it(code, dyads):
+    got = dyads(code("The Israeli minister warned that Iran will attack Saudi Arabia."))
+    assert not any(c.startswith("13") and s == "IRN" for c, s, _, _ in got)
+
+
+def test_intending_to_resume_an_act_intends_the_act(code, dyads):
+    got = dyads(code("The Syrian army prepared to resume shelling Turkish positions."))
+    assert ("138", "SYRMIL", "TUR", "asserted") in got
+    # the bare intent verb's generic code would count the one statement twice
+    assert not any(c == "030" for c, _, _, _ in got)
+
+
+def test_message_whose_clause_says_what_another_must_do_is_a_demand(code, dyads):
+    got = dyads(code("The chancellor issued a warning to Iran that it must cooperate with "
+                     "the inspectors."))
+    assert any(c.startswith("10") and t == "IRN" for c, _, t, m in got if m == "asserted")
