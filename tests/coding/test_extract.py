@@ -248,3 +248,23 @@ def test_a_weapon_as_subject_leaves_the_doer_unknown(code):
     assert any(e.source.actor is None and e.target is not None
                and e.target.actor.code == "USAMIL" and e.cameo_root == "19" for e in doc.events)
     assert not code("The storm killed 12 people in Florida.").events
+
+
+
+def test_subject_pattern_names_the_subject_phrase_not_the_actor(tmp_path):
+    from datetime import date
+
+    from eventcoder.config import Config
+    from eventcoder.engine import Engine
+
+    verbs = tmp_path / "verbs.txt"
+    verbs.write_text("--- SOAR  [---] ---\nSOAR\n- {DEATH TOLL} *   [190]\n\n",
+                     encoding="utf-8")
+    engine = Engine(Config(extra_verb_files=(str(verbs),)))
+    doc = engine.code_text("Ukraine's death toll soared in the war with Russia.",
+                           date=date(2025, 3, 13))
+    assert ("190", "UKR", "RUS") in {(e.cameo, e.source.actor.code, e.target.actor.code)
+                                     for e in doc.events if e.target and e.target.actor}
+    doc = engine.code_text("Ukraine's exports soared in the war with Russia.",
+                           date=date(2025, 3, 13))
+    assert not any(e.cameo == "190" for e in doc.events)

@@ -290,7 +290,13 @@ class EventExtractor:
                                for t in subtree(p, {"relcl", "ccomp"})]))
             for c in v.children if c.dep_ in {"prep", "agent"}
         )
-        subject = _words(list(v.doc[source.start:source.end]))
+        # the subject noun phrase the source sits in, up to its head: PETRARCH subject
+        # patterns name it ("{DEATH TOLL} *" for "Eriador's death toll has risen"), not the
+        # phrases after it ("riots against Israeli military policies")
+        phrase = next((c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}
+                       and c.left_edge.i <= source.head <= c.i), None)
+        subject = _words(list(v.doc[phrase.left_edge.i:phrase.i + 1]) if phrase is not None
+                         else list(v.doc[source.start:source.end]))
         return VerbFrame(lemma=self._verb_word(v), particle=particle, objects=_words(objects),
                          preps=preps, subject=subject)
 
