@@ -63,6 +63,8 @@ def test_run_export_and_rerun_is_idempotent(tmp_path, article):
     r = runner.invoke(app, ["export", "--db", str(db), "--format", "csv", "--out", str(out)])
     assert r.exit_code == 0, r.output
     assert out.read_text().count("\n") == counts[1] + 1
+    r = runner.invoke(app, ["cluster", "--db", str(db), "--rebuild"])
+    assert r.exit_code == 0 and "clusters" in r.stdout, r.output
 
 
 def test_run_samples(tmp_path):
@@ -75,13 +77,16 @@ def test_run_samples(tmp_path):
     ("args", "needle"),
     [(["analyze", "does-not-exist.txt"], "does-not-exist.txt"),
      (["analyze", "-", "--date", "13/13/2025"], "13/13/2025"),
-     (["export", "--db", "missing.duckdb"], "missing.duckdb")],
+     (["export", "--db", "missing.duckdb"], "missing.duckdb"),
+     (["cluster", "--db", "missing.duckdb"], "missing.duckdb")],
 )
-def test_bad_input_is_one_clear_line(args, needle):
+def test_bad_input_is_one_clear_line(args, needle, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     r = runner.invoke(app, args, input="some text")
     assert r.exit_code != 0
     assert needle in r.output
     assert "Traceback" not in r.output
+    assert not (tmp_path / "missing.duckdb").exists()  # a missing store is not created
 
 
 def test_user_verb_dictionary_extends_the_coder(tmp_path):

@@ -9,7 +9,7 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -21,6 +21,13 @@ from . import __version__
 from .cli_actors import actors_app
 from .config import Config
 from .errors import EventcoderError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .store import Store
+
+T = TypeVar("T")
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True,
@@ -41,6 +48,20 @@ VerbsOpt = Annotated[list[Path] | None, typer.Option(
 def _fail(message: str, code: int = 2) -> NoReturn:
     err.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
     raise typer.Exit(code)
+
+
+def _on_store(db: Path, action: Callable[[Store], T], *, read_only: bool = False) -> T:
+    """Run ``action`` on the existing store ``db``; a missing store or an error ends the
+    command with its message (opening a missing file for writing would create it)."""
+    from .store import Store
+
+    if not db.exists():
+        _fail(f"{db}: no such store; run 'eventcoder run' first")
+    try:
+        with Store(db, read_only=read_only) as store:
+            return action(store)
+    except EventcoderError as exc:
+        _fail(str(exc))
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -222,17 +243,11 @@ def export(
                                              "events.")] = False,
 ) -> None:
     """Write stored records as CSV, JSON Lines or Parquet."""
-    from .store import Store
     from .store.export import export as do_export
 
-    if not db.exists():
-        _fail(f"{db}: no such store; run 'eventcoder run' first")
-    try:
-        with Store(db, read_only=True) as store:
-            n = do_export(store, what=what, fmt=fmt, out=out_path or sys.stdout, schema=schema,
-                          tab=tab, header=header, all_events=all_events)
-    except EventcoderError as exc:
-        _fail(str(exc))
+    n = _on_store(db, lambda store: do_export(
+        store, what=what, fmt=fmt, out=out_path or sys.stdout, schema=schema, tab=tab,
+        header=header, all_events=all_events), read_only=True)
     if out_path is not None:
         err.print(f"wrote {n} {what} rows to {out_path}")
 
@@ -243,15 +258,7 @@ def cluster(
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Re-cluster all events.")] = False,
 ) -> None:
     """Merge events reported by several articles into event clusters."""
-    from .store import Store
-
-    if not db.exists():
-        _fail(f"{db}: no such store; run 'eventcoder run' first")
-    try:
-        with Store(db) as store:
-            stats = store.cluster(new_only=not rebuild)
-    except EventcoderError as exc:
-        _fail(str(exc))
+    stats = _on_store(db, lambda store: store.cluster(new_only=not rebuild))
     out.print(f"{stats.events} events clustered; {stats.clusters} clusters")
 
 

@@ -15,6 +15,7 @@ Used by ``tests/store/test_dedup.py`` and ``benchmarks/dedup.py``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
@@ -260,11 +261,11 @@ STORIES: tuple[Story, ...] = (
 )
 
 
-def documents() -> list[Document]:
-    """The corpus as coded Documents (event ids ``<article key>-e<n>``)."""
+def documents(stories: Sequence[Story] = STORIES) -> list[Document]:
+    """The corpus (or other stories) as coded Documents (event ids ``<article key>-e<n>``)."""
     ontology = Ontology.default()
     docs = []
-    for n, story in enumerate(STORIES):
+    for n, story in enumerate(stories):
         text = " ".join(sentence for sentence, _ in story.sentences)
         article = Article(text=text, id=f"dedup-{n}", title=story.title, date=story.published,
                           url=f"https://{story.outlet.lower().replace(' ', '')}.example/{n}",

@@ -1,6 +1,7 @@
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import dedup_corpus as corpus
@@ -8,7 +9,7 @@ import duckdb
 import pytest
 
 from eventcoder.errors import StoreError
-from eventcoder.records import Document
+from eventcoder.records import Actor, Document
 from eventcoder.store import schema
 from eventcoder.store.dedup import ClusterStats, _Run, update_clusters
 from eventcoder.store.duckdb_store import Store
@@ -182,7 +183,7 @@ def test_date_windows_follow_the_precision(store: Store, docs: list[Document]) -
                                       source=f"Paper {days}"),
                 events=(replace(event, id=f"nato-{days}-e0", article_id=f"nato-{days}",
                                 date=f"2025-03-{12 + days:02d}", date_precision=precision),))
-        for days, precision in ((2, "day"), (3, "day"), (-6, "week"))
+        for days, precision in ((2, "day"), (3, "day"), (-2, "week"), (-9, "week"))
     ]
     store.write(later)
     store.cluster()
@@ -190,7 +191,8 @@ def test_date_windows_follow_the_precision(store: Store, docs: list[Document]) -
     nato_cluster = assigned[event.id]
     assert assigned["nato-2-e0"] == nato_cluster  # +2 days, day precision
     assert assigned["nato-3-e0"] != nato_cluster  # +3 days, day precision
-    assert assigned["nato--6-e0"] == nato_cluster  # -6 days, week precision
+    assert assigned["nato--2-e0"] == nato_cluster  # the week of Monday 10 March
+    assert assigned["nato--9-e0"] != nato_cluster  # the week before: 3-9 March
 
 
 def test_a_failed_run_changes_nothing(
@@ -254,6 +256,47 @@ def test_a_version_2_store_is_upgraded_when_opened_for_writing(
         assert store.counts()["articles"] == 2
 
 
+def test_a_version_3_store_gets_new_cluster_tables_and_clusters_every_event_again(
+    tmp_path: Path, docs: list[Document]
+) -> None:
+    path = tmp_path / "v3.duckdb"
+    with Store(path) as store:
+        store.write(docs)
+        store.cluster()
+        partitioned = partition(store)
+    con = duckdb.connect(str(path))  # version 3 anchored clusters on a day and a window
+    con.execute("ALTER TABLE clusters RENAME COLUMN anchor_end TO anchor_window")
+    con.execute("ALTER TABLE clusters DROP COLUMN match_reversed")
+    con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    con.close()
+    with pytest.raises(StoreError, match="open it once without read-only"):
+        Store(path, read_only=True)
+    with Store(path) as store:
+        assert store.cluster_counts() == {"clusters": 0, "cluster_members": 0}
+        assert "anchor_end" in store.relation("clusters").columns
+        assert store.cluster().events == len(members_of(partitioned))
+        assert partition(store) == partitioned
+
+
+def members_of(groups: set[frozenset[str]]) -> set[str]:
+    return {event_id for group in groups for event_id in group}
+
+
+def test_a_failed_rebuild_keeps_the_clusters(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.cluster()
+    clusters, links = store.rows("clusters"), store.rows("cluster_members")
+
+    def broken(self: _Run, existing: object) -> object:
+        raise duckdb.Error("disk full")
+
+    monkeypatch.setattr(_Run, "assign", broken)
+    with pytest.raises(StoreError, match="nothing was changed: disk full"):
+        store.cluster(new_only=False)
+    assert store.rows("clusters") == clusters and store.rows("cluster_members") == links
+
+
 def test_clustering_many_events_is_fast(tmp_path: Path, make_doc: DocFactory) -> None:
     with Store(tmp_path / "many.duckdb") as store:
         store.write(make_doc(i, n_events=20) for i in range(1000))
@@ -262,3 +305,83 @@ def test_clustering_many_events_is_fast(tmp_path: Path, make_doc: DocFactory) ->
         seconds = time.perf_counter() - started
     assert stats.events == 1000 * 4  # asserted and not historical: j = 0, 8, 12, 16
     assert seconds < 10, f"clustering 20,000 events took {seconds:.2f}s"
+
+
+def _report(title: str, published: date, sentence: str, spec: corpus.Spec) -> corpus.Story:
+    """A one-sentence article by an outlet of its own."""
+    return corpus.Story(f"Outlet {title}", published, title, ((sentence, (spec,)),))
+
+
+def _partition_by_title(stories: list[corpus.Story], batches: list[list[int]],
+                        folder: Path) -> set[frozenset[str]]:
+    """Cluster the stories in batches (lists of indices); the clusters as sets of titles."""
+    docs = corpus.documents(stories)
+    titles = {doc.events[0].id: doc.article.title or "" for doc in docs}
+    with Store(folder / "stories.duckdb") as store:
+        for batch in batches:
+            store.write(docs[i] for i in batch)
+            store.cluster()
+        return {frozenset(titles[event_id] for event_id in group) for group in partition(store)}
+
+
+@pytest.mark.parametrize("periods_first", [False, True])
+def test_week_and_month_dates_match_reports_inside_their_period(
+    tmp_path: Path, periods_first: bool
+) -> None:
+    strike = ("Russian forces", corpus.RUSMIL), ("Kharkiv", corpus.UKR)
+    shelling = ("Israeli troops", corpus.ISRMIL), ("Gaza", corpus.PSE)
+
+    def attack(title: str, published: date, when: str, precision: str,
+               who: tuple[tuple[str, Actor], tuple[str, Actor]]) -> corpus.Story:
+        sentence = f"{who[0][0]} attacked {who[1][0]} ({title})."
+        return _report(title, published, sentence,
+                       corpus.Spec(title, who[0], who[1], "190", "attacked", when, precision))
+
+    stories = [
+        # "this week" of Wednesday 12 March is the week of Monday 10 March ...
+        attack("this week", date(2025, 3, 12), "2025-03-10", "week", strike),
+        # ... and "in March" the whole month
+        attack("in March", date(2025, 3, 20), "2025-03-01", "month", shelling),
+        attack("on 4 March, the week before", date(2025, 3, 4), "2025-03-04", "day", strike),
+        attack("on Sunday", date(2025, 3, 16), "2025-03-16", "day", strike),
+        attack("two days after the week", date(2025, 3, 18), "2025-03-18", "day", strike),
+        attack("on 24 February", date(2025, 2, 24), "2025-02-24", "day", shelling),
+        attack("on 30 March", date(2025, 3, 30), "2025-03-30", "day", shelling),
+        attack("two days after the month", date(2025, 4, 2), "2025-04-02", "day", shelling),
+        attack("five days after the month", date(2025, 4, 5), "2025-04-05", "day", shelling),
+    ]
+    batches = [[0, 1], list(range(2, len(stories)))] if periods_first else [
+        list(range(len(stories)))]
+    assert _partition_by_title(stories, batches, tmp_path) == {
+        frozenset({"this week", "on Sunday", "two days after the week"}),
+        frozenset({"on 4 March, the week before"}),
+        frozenset({"in March", "on 30 March", "two days after the month"}),
+        frozenset({"on 24 February"}), frozenset({"five days after the month"}),
+    }
+
+
+@pytest.mark.parametrize("first, second", [
+    (("Rubio", corpus.USAGOV), ("Zelensky", corpus.UKRGOV)),
+    (("Zelensky", corpus.UKRGOV), ("Rubio", corpus.USAGOV)),
+])
+def test_a_mutual_act_merges_with_a_directed_one_whatever_the_order_of_the_actors(
+    tmp_path: Path, first: tuple[str, Actor], second: tuple[str, Actor]
+) -> None:
+    day = date(2025, 3, 11)
+
+    def act(title: str, source: tuple[str, Actor], target: tuple[str, Actor], cameo: str,
+            verb: str) -> corpus.Story:
+        return _report(title, day, f"{source[0]} {verb} {target[0]} ({title}).",
+                       corpus.Spec(title, source, target, cameo, verb, "2025-03-11", "day"))
+
+    consulted = act("consulted", first, second, "040", "consulted")
+    # a mutual act has no direction: it merges with a visit either way ...
+    for n, visit in enumerate((act("visited", first, second, "042", "visited"),
+                               act("visited", second, first, "042", "visited"))):
+        assert _partition_by_title([consulted, visit], [[0, 1]], tmp_path / str(n)) == {
+            frozenset({"consulted", "visited"})}
+    # ... but two visits in opposite directions are two events
+    visits = [act("there", first, second, "042", "visited"),
+              act("back", second, first, "042", "visited")]
+    assert _partition_by_title(visits, [[0, 1]], tmp_path / "visits") == {
+        frozenset({"there"}), frozenset({"back"})}

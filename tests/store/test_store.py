@@ -9,7 +9,7 @@ import pytest
 
 from eventcoder.errors import StoreError
 from eventcoder.records import Document, Failure
-from eventcoder.store.duckdb_store import Store
+from eventcoder.store.duckdb_store import Store, transaction
 
 DocFactory = Callable[..., Document]
 
@@ -145,6 +145,23 @@ def test_a_database_error_rolls_back_and_says_so(db: Path, make_doc: DocFactory)
             store.write([one, clash])
         assert str(db) in str(caught.value)
         assert store.counts()["articles"] == 1
+
+
+def test_a_transaction_commits_or_keeps_nothing_and_says_why_in_one_line(db: Path) -> None:
+    with Store(db) as store:
+        con = store.connection
+        con.execute("CREATE TABLE t (x INTEGER)")
+        with transaction(con, store.path, "could not add"):
+            con.execute("INSERT INTO t VALUES (1)")
+        with pytest.raises(StoreError, match="could not add: Catalog Error") as caught, \
+                transaction(con, store.path, "could not add"):
+            con.execute("INSERT INTO t VALUES (2)")
+            con.execute("INSERT INTO missing VALUES (3)")
+        assert "\n" not in str(caught.value) and str(db) in str(caught.value)
+        with pytest.raises(KeyError), transaction(con, store.path, "could not add"):
+            con.execute("INSERT INTO t VALUES (4)")
+            raise KeyError("not a database error: propagates as it is")
+        assert con.execute("SELECT x FROM t").fetchall() == [(1,)]
 
 
 def test_write_rejects_other_objects(db: Path) -> None:

@@ -15,19 +15,21 @@ Which events cluster
     perhaps alone in it.
 
 When two events are the same real event
-    Same dyad (directed, except for mutual actions), CAMEO codes on one chain, dates within
-    the window of the cluster's anchor date, and the same place when both are known; events
-    dated only to the year or era, undated or with an unresolved actor never merge. The
-    rules, and the greedy pass that applies them, are in ``store/dedup_rules.py``.
+    Same dyad and direction (a mutual action, such as talks, has none and merges with either
+    direction), CAMEO codes on one chain, date periods (a day, a week, a month) overlapping
+    or within two days of the cluster's anchor period, and the same place when both are
+    known; events dated only to the year or era, undated or with an unresolved actor never
+    merge. The rules, and the greedy pass that applies them, are in
+    ``store/dedup_rules.py``.
 
 How it scales
     Blocking is done in DuckDB: events are reduced to *atoms* (events with identical keys:
-    dyad, sectors, code, day, place) with one ``GROUP BY``; existing clusters are fetched
-    only for the blocks ``(source, target, CAMEO root)`` and date ranges that new atoms
-    touch. A greedy pass in Python then visits each block's atoms in date order and compares
-    each atom only with open clusters of its block whose anchors lie within the window, so
-    the work is linear in the number of atoms (no all-pairs comparison). Cluster rows are
-    recomputed in SQL for the clusters that changed.
+    dyad, direction, sectors, code, date period, place) with one ``GROUP BY``; existing
+    clusters are fetched only for the blocks ``(source, target, CAMEO root)`` and date
+    ranges that new atoms touch. A greedy pass in Python then visits each block's atoms in
+    date order and compares each atom only with open clusters of its block whose anchor
+    periods lie within reach, so the work is linear in the number of atoms (no all-pairs
+    comparison). Cluster rows are recomputed in SQL for the clusters that changed.
 
 Incremental and idempotent
     New events (not in ``cluster_members``) are merged into stored clusters or found new ones.
@@ -36,18 +38,20 @@ Incremental and idempotent
     dropped when empty), and re-coded events are clustered again. Running it again with no
     new events changes nothing. Cluster ids are a hash of the founding event's id, so
     clustering the same events in the same order gives the same ids. The pass is greedy: an
-    event that fits several clusters joins the one whose anchor is nearest, then the one with
-    the same code, then the largest; so a report that fits two clusters equally well (a
-    generic "protests across Georgia" beside protests in two cities that day) may join a
+    event that fits several clusters joins the one whose anchor period is nearest, then the
+    one with the same code, then the largest; so a report that fits two clusters equally well
+    (a generic "protests across Georgia" beside protests in two cities that day) may join a
     different one depending on the order batches arrive in. ``rebuild=True`` clusters all
-    events again in one pass.
+    events again in one pass (the cluster tables are dropped and made again: deleting every
+    row and inserting the same keys in one transaction makes DuckDB's commit several times
+    slower than the clustering itself).
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
@@ -62,18 +66,18 @@ from eventcoder.store.dedup_rules import (
     ATOM_FIELDS,
     COUNTED_SQL,
     PLACE_RANK_SQL,
-    WINDOWS,
+    TOLERANCE_DAYS,
     Block,
     OpenCluster,
     PlaceKey,
     assign_atoms,
     derived_sql,
 )
-from eventcoder.store.duckdb_store import Store, _first_line, _now
+from eventcoder.store.duckdb_store import Store, _now, transaction
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["WINDOWS", "ClusterStats", "cluster_pairs", "update_clusters"]
+__all__ = ["TOLERANCE_DAYS", "ClusterStats", "cluster_pairs", "update_clusters"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,11 +115,10 @@ def _columns(table: pa.Table) -> dict[str, list[Any]]:
 class _Run:
     """One ``update_clusters`` call on an open transaction."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, windows: Mapping[str, int]) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection, tolerance: int) -> None:
         self.con = con
-        self.windows = dict(windows)
-        self.max_window = max(self.windows.values(), default=0)
-        self.derived = derived_sql(self.windows)
+        self.tolerance = int(tolerance)
+        self.derived = derived_sql()
         self.now = _now()  # the store's clock: compared with the articles' coded_at
 
     def scalar(self, sql: str, params: list[Any] | None = None) -> int:
@@ -154,18 +157,19 @@ class _Run:
                 WHERE {COUNTED_SQL}
                   AND NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.event_id = e.id)
             ), keyed AS (
-                SELECT *, CASE WHEN skey IS NULL OR tkey IS NULL OR day IS NULL OR win IS NULL
+                SELECT *, CASE WHEN skey IS NULL OR tkey IS NULL OR period_start IS NULL
                                THEN id END AS solo
                 FROM ev
             )
             SELECT id, dense_rank() OVER (ORDER BY
-                       skey, tkey, root, day, length(ncode) DESC, ncode, ssec NULLS LAST,
-                       tsec NULLS LAST, {PLACE_RANK_SQL} DESC, place NULLS LAST,
-                       place_country NULLS LAST, place_admin1 NULLS LAST,
-                       place_feature NULLS LAST, place_lat NULLS LAST, place_lon NULLS LAST,
-                       win, solo NULLS FIRST) AS atom_id,
-                   skey, tkey, root, ssec, tsec, ncode, day, win, place, place_country,
-                   place_admin1, place_feature, place_lat, place_lon, solo
+                       skey, tkey, root, period_start, period_end, length(ncode) DESC,
+                       ncode, rev NULLS LAST, ssec NULLS LAST, tsec NULLS LAST,
+                       {PLACE_RANK_SQL} DESC, place NULLS LAST, place_country NULLS LAST,
+                       place_admin1 NULLS LAST, place_feature NULLS LAST,
+                       place_lat NULLS LAST, place_lon NULLS LAST,
+                       solo NULLS FIRST) AS atom_id,
+                   skey, tkey, root, ssec, tsec, rev, ncode, period_start, period_end, place,
+                   place_country, place_admin1, place_feature, place_lat, place_lon, solo
             FROM keyed
         """)
         new = self.scalar("SELECT count(*) FROM _ec_new")
@@ -173,7 +177,9 @@ class _Run:
             CREATE OR REPLACE TEMP TABLE _ec_atoms AS
             SELECT atom_id, any_value(skey) AS skey, any_value(tkey) AS tkey,
                    any_value(root) AS root, any_value(ssec) AS ssec, any_value(tsec) AS tsec,
-                   any_value(ncode) AS ncode, any_value(day) AS day, any_value(win) AS win,
+                   any_value(rev) AS rev, any_value(ncode) AS ncode,
+                   any_value(period_start) AS period_start,
+                   any_value(period_end) AS period_end,
                    any_value(place) AS place, any_value(place_country) AS place_country,
                    any_value(place_admin1) AS place_admin1,
                    any_value(place_feature) AS place_feature,
@@ -188,20 +194,21 @@ class _Run:
     def candidates(self) -> dict[Block, list[OpenCluster]]:
         table = self.con.sql(f"""
             WITH blocks AS (
-                SELECT skey, tkey, root, min(day) AS lo, max(day) AS hi
+                SELECT skey, tkey, root, min(period_start) AS lo, max(period_end) AS hi
                 FROM _ec_atoms WHERE NOT solo GROUP BY ALL
             )
             SELECT c.cluster_id, c.block_source, c.block_target, c.cameo_root,
-                   CAST(c.anchor_date - DATE '1970-01-01' AS INTEGER) AS anchor,
-                   c.anchor_window, c.match_cameo, c.match_source_sector,
-                   c.match_target_sector, lower(c.location) AS place, c.location_country,
+                   CAST(c.anchor_date - DATE '1970-01-01' AS INTEGER) AS anchor_start,
+                   CAST(c.anchor_end - DATE '1970-01-01' AS INTEGER) AS anchor_end,
+                   c.match_cameo, c.match_source_sector, c.match_target_sector,
+                   c.match_reversed, lower(c.location) AS place, c.location_country,
                    lower(c.location_admin1) AS admin1, c.location_feature, c.location_lat,
                    c.location_lon, c.num_mentions
             FROM clusters c JOIN blocks b
               ON c.block_source = b.skey AND c.block_target = b.tkey
              AND c.cameo_root = b.root
-            WHERE c.anchor_window IS NOT NULL
-              AND c.anchor_date BETWEEN b.lo - {self.max_window} AND b.hi + {self.max_window}
+            WHERE c.anchor_end >= b.lo - {self.tolerance}
+              AND c.anchor_date <= b.hi + {self.tolerance}
             ORDER BY c.block_source, c.block_target, c.cameo_root, c.anchor_date, c.cluster_id
         """).to_arrow_table()
         cols = _columns(table)
@@ -214,9 +221,10 @@ class _Run:
                                  cols["location_lat"][i], cols["location_lon"][i])
             key = (cols["block_source"][i], cols["block_target"][i], cols["cameo_root"][i])
             found.setdefault(key, []).append(OpenCluster(
-                cluster_id=cluster_id, anchor=cols["anchor"][i], window=cols["anchor_window"][i],
+                cluster_id=cluster_id, start=cols["anchor_start"][i], end=cols["anchor_end"][i],
                 code=cols["match_cameo"][i], ssec=cols["match_source_sector"][i],
-                tsec=cols["match_target_sector"][i], place=place, size=cols["num_mentions"][i],
+                tsec=cols["match_target_sector"][i], rev=cols["match_reversed"][i],
+                place=place, size=cols["num_mentions"][i],
             ))
         return found
 
@@ -226,12 +234,13 @@ class _Run:
         self, existing: dict[Block, list[OpenCluster]]
     ) -> tuple[list[OpenCluster], set[str]]:
         """Give every atom a cluster; returns the new clusters and the stored ones grown."""
+        days = {"start": "CAST(period_start - DATE '1970-01-01' AS INTEGER)",
+                "end": "CAST(period_end - DATE '1970-01-01' AS INTEGER)"}
+        columns = ", ".join(f'{days.get(name, name)} AS "{name}"' for name in ATOM_FIELDS)
         atoms = self.con.sql(
-            "SELECT *, CAST(day - DATE '1970-01-01' AS INTEGER) AS dayn "
-            "FROM _ec_atoms ORDER BY atom_id"
-        ).to_arrow_table()
+            f"SELECT {columns} FROM _ec_atoms ORDER BY atom_id").to_arrow_table()
         rows = zip(*(atoms.column(name).to_pylist() for name in ATOM_FIELDS), strict=True)
-        return assign_atoms(rows, existing)
+        return assign_atoms(rows, existing, self.tolerance)
 
     # --- 5. write members and recompute the clusters that changed -------------------------
 
@@ -266,10 +275,9 @@ class _Run:
         }))
         self.con.register("_ec_anchors", pa.table({
             "cluster_id": pa.array([c.cluster_id for c in created], type=pa.string()),
-            "anchor_days": pa.array([c.anchor if c.window >= 0 else None for c in created],
-                                    type=pa.int32()),
-            "anchor_window": pa.array([c.window if c.window >= 0 else None for c in created],
-                                      type=pa.int32()),
+            "anchor_start": pa.array([None if c.end is None else c.start for c in created],
+                                     type=pa.int32()),
+            "anchor_end": pa.array([c.end for c in created], type=pa.int32()),
         }))
         try:
             self.con.execute("""
@@ -296,7 +304,7 @@ class _Run:
             self.con.unregister("_ec_touched_arrow")
         self.con.execute("""
             CREATE TEMP TABLE IF NOT EXISTS _ec_new_anchors
-            (cluster_id VARCHAR, anchor_days INTEGER, anchor_window INTEGER)
+            (cluster_id VARCHAR, anchor_start INTEGER, anchor_end INTEGER)
         """)
         self.con.execute(f"""
             CREATE OR REPLACE TEMP TABLE _ec_rows AS
@@ -325,7 +333,8 @@ class _Run:
                     first(skey ORDER BY id) AS block_source,
                     first(tkey ORDER BY id) AS block_target,
                     first(ncode ORDER BY length(ncode) DESC, ncode) AS match_cameo,
-                    max(ssec) AS match_source_sector, max(tsec) AS match_target_sector
+                    max(ssec) AS match_source_sector, max(tsec) AS match_target_sector,
+                    bool_or(rev) AS match_reversed
                 FROM mem GROUP BY cluster_id
             )
             SELECT g.cluster_id, g.representative_event_id,
@@ -337,10 +346,12 @@ class _Run:
                    g.location_lat, g.location_lon,
                    g.num_mentions, g.num_sources, g.num_articles, g.first_seen, g.last_seen,
                    g.confidence, g.block_source, g.block_target,
-                   coalesce(old.anchor_date, DATE '1970-01-01' + na.anchor_days) AS anchor_date,
-                   CASE WHEN old.cluster_id IS NOT NULL THEN old.anchor_window
-                        ELSE na.anchor_window END AS anchor_window,
+                   CASE WHEN old.cluster_id IS NOT NULL THEN old.anchor_date
+                        ELSE DATE '1970-01-01' + na.anchor_start END AS anchor_date,
+                   CASE WHEN old.cluster_id IS NOT NULL THEN old.anchor_end
+                        ELSE DATE '1970-01-01' + na.anchor_end END AS anchor_end,
                    g.match_cameo, g.match_source_sector, g.match_target_sector,
+                   g.match_reversed,
                    ?::TIMESTAMP AS updated_at
             FROM agg g
             JOIN events r ON r.id = g.representative_event_id
@@ -361,27 +372,25 @@ class _Run:
 
 
 def update_clusters(
-    store: Store, *, rebuild: bool = False, windows: Mapping[str, int] | None = None
+    store: Store, *, rebuild: bool = False, tolerance: int = TOLERANCE_DAYS
 ) -> ClusterStats:
     """Cluster the store's counted events that are not clustered yet; see the module doc.
 
-    ``rebuild=True`` deletes every cluster first and clusters all events again. ``windows``
-    overrides the date windows (``WINDOWS``). Runs in one transaction: on any error nothing
-    changes and the error propagates (DuckDB errors as StoreError).
+    ``rebuild=True`` deletes every cluster first and clusters all events again.
+    ``tolerance`` is how many days apart two date periods may be (``TOLERANCE_DAYS``). Runs
+    in one transaction: on any error nothing changes and the error propagates (DuckDB errors
+    as StoreError).
     """
     con = store.connection
     if store.read_only:
         raise StoreError("the store was opened read-only; cannot cluster", input=store.path)
     started = time.perf_counter()
-    run = _Run(con, WINDOWS if windows is None else windows)
-    try:
-        con.execute("BEGIN TRANSACTION")
-    except duckdb.Error as error:
-        raise StoreError(f"cannot start clustering: {error}", input=store.path) from error
-    try:
+    run = _Run(con, tolerance)
+    with transaction(con, store.path, "could not cluster; nothing was changed",
+                     starting="cannot start clustering"):
         if rebuild:
-            con.execute("DELETE FROM cluster_members")
-            con.execute("DELETE FROM clusters")
+            for statement in schema.recreate_statements(schema.CLUSTER_TABLES):
+                con.execute(statement)
         removed, dirty = run.remove_stale_members()
         dropped = run.recompute(dirty)
         new = run.build_atoms()
@@ -396,16 +405,6 @@ def update_clusters(
         clusters = run.scalar("SELECT count(*) FROM clusters")
         members = run.scalar("SELECT count(*) FROM cluster_members")
         run.drop_temp()
-        con.execute("COMMIT")
-    except duckdb.Error as error:
-        _rollback(con)
-        raise StoreError(
-            f"could not cluster; nothing was changed: {_first_line(error)}",
-            input=store.path,
-        ) from error
-    except BaseException:
-        _rollback(con)
-        raise
     stats = ClusterStats(
         events=new, created=len(created), grown=len(grown), removed_members=removed,
         dropped=dropped, clusters=clusters, members=members,
@@ -413,13 +412,6 @@ def update_clusters(
     )
     logger.info("clustered %d events: %s", new, stats)
     return stats
-
-
-def _rollback(con: duckdb.DuckDBPyConnection) -> None:
-    try:
-        con.execute("ROLLBACK")
-    except duckdb.Error:
-        pass
 
 
 def cluster_pairs(store: Store) -> Iterator[tuple[str, str]]:

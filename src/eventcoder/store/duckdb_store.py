@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -66,6 +67,37 @@ def _first_line(error: BaseException) -> str:
 
 def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)  # stored as naive UTC
+
+
+def rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back the open transaction, if there is one."""
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.Error:
+        pass  # no transaction was open
+
+
+@contextmanager
+def transaction(
+    con: duckdb.DuckDBPyConnection, path: str, failed: str, *, starting: str | None = None
+) -> Iterator[None]:
+    """Run the ``with`` block as one transaction, committed at its end and rolled back on any
+    error, so that nothing of it is kept. A DuckDB error becomes
+    ``StoreError("<failed>: <its first line>")`` (``<starting>`` when BEGIN itself fails);
+    other exceptions propagate unchanged."""
+    try:
+        con.execute("BEGIN TRANSACTION")
+    except duckdb.Error as error:
+        raise StoreError(f"{starting or failed}: {_first_line(error)}", input=path) from error
+    try:
+        yield
+        con.execute("COMMIT")
+    except duckdb.Error as error:
+        rollback(con)
+        raise StoreError(f"{failed}: {_first_line(error)}", input=path) from error
+    except BaseException:
+        rollback(con)
+        raise
 
 
 class Store:
@@ -131,34 +163,33 @@ class Store:
 
     def _prepare(self) -> None:
         con = self.connection
-        try:
-            if not self.read_only:
-                con.execute("BEGIN TRANSACTION")
+        failed = "not an eventcoder store, or it cannot be set up"
+        if not self.read_only:
+            upgraded: list[Any] = []
+            with transaction(con, self.path, failed):
                 for statement in schema.create_statements():
                     con.execute(statement)
                 con.execute(
                     "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
                     [str(schema.SCHEMA_VERSION)],
                 )
-                # Earlier versions differ only by tables the CREATEs above have just added.
                 upgraded = con.execute(
                     "UPDATE meta SET value = ? WHERE key = 'schema_version' "
                     "AND value IN (SELECT unnest(?)) RETURNING value",
                     [str(schema.SCHEMA_VERSION), list(schema.UPGRADABLE_FROM)],
                 ).fetchall()
-                con.execute("COMMIT")
-                if upgraded:
-                    logger.info("upgraded %s to store schema version %s", self.path,
-                                schema.SCHEMA_VERSION)
+                if upgraded:  # the cluster tables of older versions are made again, empty
+                    for statement in schema.recreate_statements(schema.CLUSTER_TABLES):
+                        con.execute(statement)
+            if upgraded:
+                logger.info("upgraded %s to store schema version %s", self.path,
+                            schema.SCHEMA_VERSION)
+        try:
             found = con.execute(
                 "SELECT value FROM meta WHERE key = 'schema_version'"
             ).fetchall()
         except duckdb.Error as error:
-            self._rollback()
-            raise StoreError(
-                f"not an eventcoder store, or it cannot be set up: {_first_line(error)}",
-                input=self.path,
-            ) from error
+            raise StoreError(f"{failed}: {_first_line(error)}", input=self.path) from error
         version = found[0][0] if found else None
         if version != str(schema.SCHEMA_VERSION):
             remedy = (
@@ -171,14 +202,6 @@ class Store:
                 f"{schema.SCHEMA_VERSION}; {remedy}",
                 input=self.path,
             )
-
-    def _rollback(self) -> None:
-        if self._con is None:
-            return
-        try:
-            self._con.execute("ROLLBACK")
-        except duckdb.Error:
-            pass  # no transaction was open
 
     def _writable(self) -> duckdb.DuckDBPyConnection:
         con = self.connection
@@ -201,15 +224,10 @@ class Store:
         stats = WriteStats()
         documents: dict[str, Document] = {}
         loose: dict[str, Failure] = {}
-        try:
-            con.execute("BEGIN TRANSACTION")
-        except duckdb.Error as error:
-            raise StoreError(
-                f"cannot start a write (is another write on this store still running?): "
-                f"{_first_line(error)}",
-                input=self.path,
-            ) from error
-        try:
+        with transaction(
+            con, self.path, "could not write; nothing from this batch was stored",
+            starting="cannot start a write (is another write on this store still running?)",
+        ):
             for item in docs:
                 if isinstance(item, Document):
                     documents.pop(item.article.key, None)  # the last copy of an article wins
@@ -222,16 +240,6 @@ class Store:
                     stats = stats + self._flush(con, documents, loose)
                     documents, loose = {}, {}
             stats = stats + self._flush(con, documents, loose)
-            con.execute("COMMIT")
-        except duckdb.Error as error:
-            self._rollback()
-            raise StoreError(
-                f"could not write; nothing from this batch was stored: {_first_line(error)}",
-                input=self.path,
-            ) from error
-        except BaseException:
-            self._rollback()
-            raise
         seconds = time.perf_counter() - started
         logger.debug("stored %s in %.3fs", stats, seconds)
         return replace(stats, seconds=seconds)

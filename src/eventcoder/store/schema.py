@@ -23,9 +23,12 @@ from eventcoder.records import (
     Quote,
 )
 
-SCHEMA_VERSION = 3
-# Version 3 added the cluster tables; a version-2 store opened for writing is upgraded in place.
-UPGRADABLE_FROM = ("2",)
+SCHEMA_VERSION = 4
+# Version 3 added the cluster tables; version 4 anchors a cluster on a date period
+# (``anchor_date``..``anchor_end``) and keeps its direction (``match_reversed``). An older store
+# opened for writing is upgraded in place: its cluster tables, derived from the events, are
+# dropped and made again, and the next clustering run clusters every event.
+UPGRADABLE_FROM = ("2", "3")
 # Tables of coded records, written by Store.write (and counted by Store.counts()).
 TABLES = ("articles", "actors", "events", "quotes", "failures")
 # Tables derived from the events by cross-article deduplication (store/dedup.py).
@@ -126,9 +129,9 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("num_mentions", "INTEGER"), ("num_sources", "INTEGER"), ("num_articles", "INTEGER"),
         ("first_seen", "DATE"), ("last_seen", "DATE"), ("confidence", "DOUBLE"),
         ("block_source", "VARCHAR"), ("block_target", "VARCHAR"),
-        ("anchor_date", "DATE"), ("anchor_window", "INTEGER"),
+        ("anchor_date", "DATE"), ("anchor_end", "DATE"),
         ("match_cameo", "VARCHAR"), ("match_source_sector", "VARCHAR"),
-        ("match_target_sector", "VARCHAR"),
+        ("match_target_sector", "VARCHAR"), ("match_reversed", "BOOLEAN"),
         ("updated_at", "TIMESTAMP"),
     ],
     "cluster_members": [
@@ -168,18 +171,25 @@ def column_list(table: str) -> str:
     return ", ".join(quote_name(name) for name, _ in COLUMNS[table])
 
 
-def create_statements() -> list[str]:
-    statements = [
+def create_statements(tables: Sequence[str] | None = None) -> list[str]:
+    """``CREATE TABLE IF NOT EXISTS`` for these tables (default: meta and every table)."""
+    statements = [] if tables is not None else [
         "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
     ]
-    for table, columns in COLUMNS.items():
+    for table in COLUMNS if tables is None else tables:
         key = PRIMARY_KEYS.get(table)
         parts = [
             f"{quote_name(name)} {kind}" + (" PRIMARY KEY" if name == key else "")
-            for name, kind in columns
+            for name, kind in COLUMNS[table]
         ]
         statements.append(f"CREATE TABLE IF NOT EXISTS {table} ({', '.join(parts)})")
     return statements
+
+
+def recreate_statements(tables: Sequence[str]) -> list[str]:
+    """Drop these tables and create them empty. Faster than deleting every row: re-inserting
+    deleted primary keys in the same transaction makes DuckDB's commit slow."""
+    return [f"DROP TABLE IF EXISTS {table}" for table in tables] + create_statements(tables)
 
 
 def arrow_schema(table: str) -> pa.Schema:
