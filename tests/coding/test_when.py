@@ -68,3 +68,18 @@ def test_year_of_a_period_or_deadline_does_not_date_the_act(code):
     doc2 = code("Russia signed a trade protocol for 1990 with China on Thursday.")
     for d in (doc, doc2):
         assert d.events and not any(e.historical for e in d.events)
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("last week", ("2025-03-03", "week")), ("next week", ("2025-03-17", "week")),
+    ("last month", ("2025-02-01", "month")), ("next month", ("2025-04-01", "month")),
+    ("next year", ("2026-01-01", "year")),
+])
+def test_last_this_next_periods(when, phrase, expected):
+    w = when(f"Russia will meet Ukraine {phrase}.", "meet")
+    assert (w.date, w.precision) == expected
+
+
+def test_next_month_in_december_is_january(when):
+    w = when("Russia will meet Ukraine next month.", "meet", date(2025, 12, 5))
+    assert (w.date, w.precision) == ("2026-01-01", "month")

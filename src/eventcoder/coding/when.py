@@ -112,17 +112,14 @@ def resolve_when(v: Token, pub: date | None) -> When:
             return When(pub.isoformat(), "day", False)
         if w in {"week", "month", "year"} and k and words[k - 1] in {"this", "last", "next"}:
             rel = words[k - 1]
+            shift = {"last": -1, "this": 0, "next": 1}[rel]
             if w == "week":
-                start = pub - timedelta(days=pub.weekday())
-                if rel == "last":
-                    start -= timedelta(days=7)
+                start = pub - timedelta(days=pub.weekday()) + timedelta(days=7 * shift)
                 return When(start.isoformat(), "week", False)
             if w == "month":
-                if rel == "last":
-                    first = (pub.replace(day=1) - timedelta(days=1)).replace(day=1)
-                    return When(first.isoformat(), "month", False)
-                return When(pub.replace(day=1).isoformat(), "month", False)
-            year = pub.year - 1 if rel == "last" else pub.year
+                index = pub.year * 12 + pub.month - 1 + shift
+                return When(date(index // 12, index % 12 + 1, 1).isoformat(), "month", False)
+            year = pub.year + shift
             return When(date(year, 1, 1).isoformat(), "year", rel == "last")
         if w in MONTHS and t_is_month(tokens[k]):
             month = MONTHS.index(w) + 1
