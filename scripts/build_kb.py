@@ -42,10 +42,14 @@ from kb_people import (  # noqa: E402
     slug,
 )
 from kb_phoenix import build_phoenix  # noqa: E402
-from phoenix_format import Block, parse_actors, parse_agents  # noqa: E402
 from rapidfuzz import fuzz  # noqa: E402
 
 from eventcoder.actors.kb import FORMAT_VERSION, KnowledgeBase, entry_from_dict, normalise  # noqa: E402
+from eventcoder.actors.petrarch_format import (  # noqa: E402
+    ActorBlock,
+    parse_actor_file,
+    read_agent_nouns,
+)
 from eventcoder.config import DEFAULT_MODEL  # noqa: E402
 
 log = logging.getLogger("build_kb")
@@ -80,15 +84,15 @@ class Phoenix:
         if not folder.is_dir():
             raise SystemExit(f"Phoenix dictionaries not found in {folder}: pass --phoenix DIR")
         self.folder = folder
-        self.countries = parse_actors(folder / "Phoenix.Countries.actors.txt")
-        self.by_name: dict[str, list[Block]] = {}
+        self.countries = parse_actor_file(folder / "Phoenix.Countries.actors.txt")
+        self.by_name: dict[str, list[ActorBlock]] = {}
         for name in ("International", "MilNonState", "Countries"):
-            blocks = self.countries if name == "Countries" else parse_actors(
+            blocks = self.countries if name == "Countries" else parse_actor_file(
                 folder / f"Phoenix.{name}.actors.txt")
             for block in blocks:
-                for n in block.all_names:
+                for n in block.all_names():
                     self.by_name.setdefault(normalise(n), []).append(block)
-        self.by_code: dict[str, list[Block]] = {}
+        self.by_code: dict[str, list[ActorBlock]] = {}
         for block in self.countries:
             for c in {c.code for c in block.codes if len(c.code) == 3}:
                 self.by_code.setdefault(c, []).append(block)
@@ -132,10 +136,10 @@ def country_entries(cur: Obj, phoenix: Phoenix) -> tuple[list[Obj], list[Obj]]:
         aliases += spec.get("aliases", [])
         from_phoenix = []
         blocks = phoenix.by_code.get(spec.get("phoenix_code", code), [])
-        chosen = [b for b in blocks if any(normalise(n) in known_keys for n in b.all_names)]
+        chosen = [b for b in blocks if any(normalise(n) in known_keys for n in b.all_names())]
         if not chosen and blocks and not spec.get("historic"):
-            chosen = [max(blocks, key=lambda b: len(b.all_names))]
-        for raw in [n for b in chosen for n in b.all_names]:
+            chosen = [max(blocks, key=lambda b: len(b.all_names()))]
+        for raw in [n for b in chosen for n in b.all_names()]:
             key = normalise(raw)
             if key in capital_keys:
                 break  # Phoenix lists name variants first, then the capital and other cities
@@ -209,7 +213,7 @@ def build(phoenix_dir: Path, curated_path: Path) -> list[Obj]:
     entries = [*countries, *capitals, *org_entries(cur, phoenix, codes),
                *media_entries(cur["media"], cur["journalists"]),
                *person_entries(cur["persons"]),
-               *agent_entries(parse_agents(phoenix_dir / "Phoenix.agents.txt"), cur["agents"])]
+               *agent_entries(read_agent_nouns(phoenix_dir / "Phoenix.agents.txt"), cur["agents"])]
     seen: set[str] = set()
     for i, e in enumerate(entries):
         if e["id"] in seen:

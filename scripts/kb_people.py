@@ -8,7 +8,7 @@ import unicodedata
 from collections import defaultdict
 from typing import Any
 
-from phoenix_format import AgentNoun
+from eventcoder.actors.petrarch_format import AgentNoun
 
 log = logging.getLogger("build_kb")
 
@@ -143,6 +143,9 @@ def agent_entries(nouns: list[AgentNoun], curated: Obj) -> list[Obj]:
     forced = {p.lower(): code for code, phrases in extra.items() for p in phrases}
     groups: dict[str, dict[str, None]] = defaultdict(dict)
     for noun in nouns:
+        if not noun.code.startswith("~"):
+            continue  # a prefix agent ([IGO~]) is not a sector of its own
+        code = noun.code[1:]
         forms = [noun.phrase, *noun.plurals]
         if not noun.no_plural and not noun.plurals:
             p = plural(noun.phrase)
@@ -152,7 +155,7 @@ def agent_entries(nouns: list[AgentNoun], curated: Obj) -> list[Obj]:
                 continue
             if any(form in g for g in groups.values()):
                 continue  # first code in the file wins
-            groups[noun.code][form] = None
+            groups[code][form] = None
     for phrase, code in forced.items():
         groups[code][phrase] = None
         p = plural(phrase)

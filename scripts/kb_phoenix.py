@@ -5,7 +5,9 @@ dated CAMEO codes (cabinet members of every country up to ~2014, heads of state 
 independence, IGO leaders) and ~8,000 organisations (IGOs, NGOs, multinational companies,
 armed groups). They are read with the PETRARCH importer of the package
 (:mod:`eventcoder.actors.petrarch_import`: blocks, dated codes -> roles, display names) and
-then filtered for precision, because every alias becomes an EntityRuler pattern:
+then filtered for precision, because every alias becomes an EntityRuler pattern. The blocks
+are checked in ``kb_phoenix_read.py``, the aliases in ``kb_phoenix_names.py``; the rest (from
+**ambiguity** on) is done here:
 
 * **blocks**: country blocks are left out (the curated countries already carry Phoenix's name
   variants); blocks with only ``---``/``+++``/multi-actor codes are dropped; "persons" that are
@@ -46,325 +48,29 @@ counted in the header of ``phoenix.jsonl`` (``stats``) and logged.
 from __future__ import annotations
 
 import logging
-import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from kb_people import slug
+from kb_phoenix_names import Words, clean_names, dedupe, exact_phrases
+from kb_phoenix_read import Cand, read_phoenix, renamed_code
 
 from eventcoder.actors.entries import Entry, Role, entry_from_dict, fold, normalise
-from eventcoder.actors.kb import TITLE_KINDS, KnowledgeBase
-from eventcoder.actors.petrarch_import import actor_entries, parse_actor_file, split_code
+from eventcoder.actors.kb import KnowledgeBase
+from eventcoder.actors.petrarch_import import split_code
+
+__all__ = ["build_phoenix", "renamed_code"]
 
 log = logging.getLogger("build_kb")
 
 Obj = dict[str, Any]
-FILES = ("Countries", "International", "MilNonState")
-_CODE = re.compile(r"^[A-Z]{3}(?:[A-Z]{3}){0,4}$")
-_BAD_CHARS = re.compile(r"[0-9()/,?+\"=;:!*#@%\[\]<>|\\]|^'|\ufffd")
-_COMPANY = re.compile(r",? (?:Inc|Ltd|LLC|Corp|Co|PLC|S\.A|N\.V|AG|SA|NV|LP|L\.P)\.?$",
-                      re.IGNORECASE)
-_ACRONYM = re.compile(r"^[A-Z][A-Z.\-]*[A-Z]\.?$")
-_ORG_WORDS = re.compile(
-    r"\b(?:union|organi[sz]ation|council|community|commission|bank|fund|agency|office|"
-    r"programme|program|association|court|parliament|assembly|committee|forces?|mission|"
-    r"conference|treaty|authority|secretariat|group|pact|alliance|institute|party|front|"
-    r"movement|army|brigades?|corps|republic|liberation|government|ministry|league|"
-    r"federation|foundation|company|corporation|society|church|congress|state|states)\b")
-_GROUP_SECTORS = {"REB", "INS", "SEP", "UAF", "IMG"}
-_SECTORS = {"IGO", "NGO", "NGM", "IMG", "MNC", "UIS", "INT", "ELI", "REB", "INS", "CVL", "GOV",
-            "MIL", "OPP", "BUS", "MED", "COP", "JUD", "SPY", "LEG", "EDU", "HLH", "REF", "AGR",
-            "LAB", "CRM", "ENV", "RAD", "REL", "SEP", "UAF", "PTY", "HRI", "DEV", "IRC"}
 _FAMILY_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "KHM", "MNG", "MMR", "VNM", "JPN"}
 _PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "abd", "abdel", "abdul", "de", "da",
               "do", "dos", "das", "del", "della", "di", "du", "la", "le", "van", "von", "der",
               "den", "ter", "y", "e", "ben", "ould", "mac", "mc", "st", "jr", "sr", "ii", "iii",
               "iv"}
-_TITLE_EXTRA = {
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "gen", "general", "col", "colonel",
-    "lt", "lieutenant", "maj", "major", "capt", "captain", "cmdr", "commander", "adm",
-    "admiral", "marshal", "field", "brig", "brigadier", "sgt", "sergeant", "sen", "senator",
-    "rep", "representative", "gov", "governor", "mayor", "judge", "justice", "ambassador",
-    "envoy", "sheikh", "sheik", "shaikh", "shaykh", "king", "queen", "prince", "princess",
-    "crown", "emir", "amir", "sultan", "ayatollah", "grand", "imam", "mullah", "cleric",
-    "president", "premier", "prime", "minister", "secretary", "chancellor", "chairman",
-    "chairwoman", "chair", "chief", "leader", "foreign", "defence", "defense", "deputy",
-    "vice", "acting", "interim", "former", "ex", "un", "united", "nations", "eu", "nato",
-    "his", "her", "majesty", "highness", "royal", "lord", "lady", "sir", "dame", "baron",
-    "baroness", "party", "opposition", "rebel", "warlord", "spokesman",
-    "spokeswoman", "speaker", "mp", "pm", "state", "of", "the", "and", "general's",
-    "secretary-general", "director", "head", "commissioner", "high", "special", "rapporteur",
-    "pope", "cardinal", "archbishop", "bishop", "patriarch", "rev", "reverend", "father",
-    "brother", "comrade", "honorable", "honourable", "hon",
-}
-_REFERENCE = date(2025, 1, 1)
-
-
-@dataclass
-class Cand:
-    """One Phoenix entry on its way to the knowledge base."""
-
-    type: str
-    name: str
-    names: list[str]  # display forms, the main name first
-    code: str
-    roles: list[Role]
-    file: str
-    where: str
-    exact: set[str] = field(default_factory=set)  # normalised one-word names kept case-exact
-    id: str = ""
-    dropped: bool = False
-
-    def country(self) -> str | None:
-        return split_code(self.code)[0]
-
-    def countries(self) -> set[str]:
-        out = {c for c in (split_code(r.code)[0] for r in self.roles) if c}
-        own = self.country()
-        return out | ({own} if own else set())
-
-    def keys(self) -> list[str]:
-        return list(dict.fromkeys(normalise(n) for n in self.names))
-
-
-class Words:
-    """English words (the WordNet-derived lemma index of the spaCy model, stop words, the
-    curated ruler's common words and the knowledge base's agent vocabulary), title words and
-    place names (countries, capitals, IGOs, demonyms; the packaged gazetteer's places)."""
-
-    def __init__(self, model: str, kb: KnowledgeBase) -> None:
-        import spacy
-        from spacy.lang.en.stop_words import STOP_WORDS
-
-        nlp = spacy.load(model, exclude=["tok2vec", "tagger", "parser", "attribute_ruler",
-                                         "ner", "senter"])
-        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore
-        self.nouns: set[str] = {w.lower() for w in table.get("noun", [])}
-        self.other: set[str] = {w.lower() for p in ("verb", "adj", "adv")
-                                for w in table.get(p, [])}
-        self.stop = {w.lower() for w in STOP_WORDS}
-        self.generic = self.stop | kb.common_words | kb.agent_vocabulary()
-        self.titles = set(_TITLE_EXTRA)
-        for phrase in TITLE_KINDS:
-            self.titles.update(phrase.split())
-        self.places: set[str] = set()  # countries, capitals, IGOs, demonyms
-        self.towns: set[str] = set()  # every name of the gazetteer's places
-        gazetteer = Path(__file__).resolve().parents[1] / "src" / "eventcoder" / "coding" / \
-            "data" / "gazetteer.tsv"
-        for line in gazetteer.read_text(encoding="utf-8").splitlines():
-            cells = line.split("\t")
-            if line.startswith("#"):
-                continue
-            if len(cells) >= 10:  # a place row: its main name
-                self.towns.add(normalise(cells[1]))
-            elif len(cells) == 2:  # the name index: every (alternate) name, normalised
-                self.towns.add(cells[0])
-        for e in kb.entries():
-            if e.type in ("country", "capital", "igo"):
-                self.places.update(normalise(n) for n in e.names())
-                self.places.update(normalise(d) for d in e.demonyms)
-
-    def english(self, word: str) -> bool:
-        w = word.lower()
-        forms = {w}
-        if w.endswith("ies"):
-            forms.add(w[:-3] + "y")
-        if w.endswith("es"):
-            forms.add(w[:-2])
-        if w.endswith("s"):
-            forms.add(w[:-1])
-        return any(f in self.nouns or f in self.other or f in self.generic for f in forms)
-
-    def common(self, word: str) -> bool:
-        """A verb, adjective, adverb, stop word or curated common word. (WordNet's nouns
-        include famous persons -- "Mubarak", "Kissinger" -- so a noun alone is not enough.)"""
-        w = word.lower()
-        return w in self.other or w in self.generic
-
-
-# -- reading ------------------------------------------------------------------------------------
-def renamed_code(code: str, renamed: dict[str, str]) -> str:
-    """A CAMEO code with old country codes replaced, in any of its 3-letter parts:
-    ``TMPGOV`` -> ``TLSGOV``, ``NGOTMPHRI`` -> ``NGOTLSHRI`` (with ``{"TMP": "TLS"}``)."""
-    if not renamed or "/" in code:
-        return code
-    parts = [code[i:i + 3] for i in range(0, len(code), 3)]
-    return "".join(renamed.get(p, p) for p in parts)
-
-
-def _renamed_entry(entry: Entry, renamed: dict[str, str]) -> Entry:
-    """The curated country codes (ISO 3166 ``TLS``) where Phoenix keeps old ones (``TMP``)."""
-    if not renamed:
-        return entry
-    roles = []
-    for r in entry.roles:
-        code = renamed_code(r.code, renamed)
-        country, sector = split_code(code)
-        roles.append(replace(r, code=code, title=renamed_code(r.title, renamed),
-                             country=country, sector=sector))
-    code = renamed_code(entry.code, renamed) if entry.code else entry.code
-    country, sector = split_code(code) if code else (entry.country, entry.sector)
-    return replace(entry, code=code, country=country, sector=sector, roles=tuple(roles))
-
-
-def read_phoenix(folder: Path, stats: Counter[str],
-                 renamed: dict[str, str] | None = None) -> list[Cand]:
-    out: list[Cand] = []
-    used: set[str] = set()
-    for name in FILES:
-        path = folder / f"Phoenix.{name}.actors.txt"
-        blocks = parse_actor_file(path)
-        for block, entry in zip(blocks, actor_entries(blocks, "phoenix", used), strict=True):
-            stats[f"blocks read ({name})"] += 1
-            entry = _renamed_entry(entry, renamed or {})
-            cand = _candidate(entry, name, block.where, stats)
-            if cand is not None:
-                out.append(cand)
-    return out
-
-
-def _candidate(entry: Entry, file: str, where: str, stats: Counter[str]) -> Cand | None:
-    if entry.type == "country":
-        stats["dropped block: a country (curated countries win)"] += 1
-        return None
-    roles = [r for r in entry.roles if _CODE.match(r.code) and
-             not (r.start and r.end and r.end <= r.start)]  # no empty date ranges
-    code = entry.code if entry.code and _CODE.match(entry.code) else None
-    if code is None and roles:
-        code = max(roles, key=lambda r: (r.start or date.min, r.end or date.max)).code
-    if code is None:
-        stats["dropped block: no usable code (---, +++, several actors)"] += 1
-        return None
-    codes = {r.code for r in roles} | {code}
-    etype = entry.type
-    first = entry.name
-    if etype == "person":
-        if any(len(c) == 3 and c not in _SECTORS for c in codes):
-            stats["dropped block: a place (bare country code)"] += 1
-            return None
-        if _ORG_WORDS.search(first.lower()):
-            etype = "organisation"
-            stats["retyped: 'person' named like an organisation"] += 1
-    elif etype in ("igo", "organisation") and any(r.start or r.end for r in roles) and \
-            not _ORG_WORDS.search(first.lower()) and not _ACRONYM.match(first):
-        etype = "person"
-        stats["retyped: IGO/NGO official with dated codes -> person"] += 1
-    if etype == "organisation" and (code[:3] in _GROUP_SECTORS or code[3:6] in _GROUP_SECTORS):
-        etype = "group"
-    if etype == "igo" and not code.startswith("IGO"):
-        etype = "organisation"
-    dated = [r for r in roles if r.start]
-    if etype == "person" and dated:
-        # Without an article date a person is coded by the most recent office Phoenix knows
-        # (PETRARCH's undated fallback is mostly the "before office" ELI code).
-        code = max(dated, key=lambda r: (r.start, r.end or date.max)).code
-    return Cand(type=etype, name=first, names=list(entry.names()), code=code,
-                roles=roles if roles and any(r.start or r.end for r in roles) else [],
-                file=file, where=where)
-
-
-# -- names --------------------------------------------------------------------------------------
-def clean_names(cands: list[Cand], words: Words, stats: Counter[str]) -> None:
-    """Per entry: cut titles, drop garbage and generic aliases (ambiguity comes later)."""
-    for c in cands:
-        kept: list[str] = []
-        for raw in c.names:
-            name = _strip_title(raw, words) if c.type == "person" else _COMPANY.sub("", raw)
-            if name is None:
-                stats["alias dropped: only a title"] += 1
-                continue
-            if name != raw:
-                stats["alias: title cut off" if c.type == "person" else
-                      "alias: company suffix cut off"] += 1
-            reason = _bad_alias(name, c, words)
-            if reason:
-                stats[f"alias dropped: {reason}"] += 1
-                continue
-            kept.append(name)
-        c.names = _dedupe(kept)
-        if c.type == "person":
-            multi = [n for n in c.names if len(normalise(n).split()) > 1]
-            if not multi:
-                stats["dropped entry: person without a full (multi-word) name"] += 1
-                c.dropped = True
-                continue
-            if len(normalise(c.names[0]).split()) == 1:
-                c.names.remove(multi[0])
-                c.names.insert(0, multi[0])
-        if not c.names:
-            stats["dropped entry: no usable name"] += 1
-            c.dropped = True
-        else:
-            c.name = c.names[0]
-
-
-def _dedupe(names: list[str]) -> list[str]:
-    seen: set[str] = set()
-    out = []
-    for n in names:
-        k = normalise(n)
-        if k not in seen:
-            seen.add(k)
-            out.append(n)
-    return out
-
-
-def _strip_title(name: str, words: Words) -> str | None:
-    """"Russian President Boris Yeltsin" -> "Boris Yeltsin"; "President" -> None."""
-    toks = name.split()
-    cut = 0
-    for i, tok in enumerate(toks):
-        parts = normalise(tok).split()
-        if not parts or not all(p in words.titles or p in words.places for p in parts):
-            break
-        if any(p in words.titles for p in parts):
-            cut = i + 1
-    if cut == 0:
-        return name
-    rest = toks[cut:]
-    while rest and normalise(rest[0]) in ("of", "the", "and"):
-        rest = rest[1:]
-    return " ".join(rest) or None
-
-
-def _bad_alias(name: str, c: Cand, words: Words) -> str | None:
-    if c.type != "person":
-        name = _COMPANY.sub("", name)
-    if _BAD_CHARS.search(name):
-        return "digits or stray punctuation"
-    key = normalise(name)
-    toks = key.split()
-    if len(key.replace(" ", "")) < 3:
-        return "one or two letters"
-    if len(toks) > 8:
-        return "more than eight words"
-    if not any(ch.isalpha() for ch in key):
-        return "no letters"
-    if key in words.towns:
-        return "a place name (gazetteer)"
-    if c.type == "person" and all(t in words.stop or t in words.titles or
-                                  t in words.places for t in toks):
-        return "a title, not a name"
-    if len(toks) > 1 and all(t in words.stop or t in words.titles or t in words.places
-                             for t in toks):
-        return "only title, place and stop words"
-    if len(toks) == 1:
-        if _ACRONYM.match(name.replace(" ", "")) and c.type != "person":
-            if words.english(key):
-                return "acronym that is an English word"
-            return None
-        if len(key) < 4:
-            return "one short word"
-        if words.common(key) or key in words.places or key in words.towns:
-            return "one common English word or a place"
-        if words.english(key):
-            if c.type != "person":
-                return "one English word (organisation)"
-            c.exact.add(key)  # a person's name WordNet knows as a noun: only as written
-    return None
 
 
 # -- merging and ambiguity ------------------------------------------------------------------------
@@ -393,7 +99,7 @@ def merge_duplicates(cands: list[Cand], stats: Counter[str]) -> None:
             head, rest = group[0], group[1:]
             for other in rest:
                 if other is not head and (not person or rare or _same_person(head, other)):
-                    head.names = _dedupe(head.names + other.names)
+                    head.names = dedupe(head.names + other.names)
                     head.roles = _merge_roles(head.roles, other.roles)
                     head.exact |= other.exact
                     other.dropped = True
@@ -637,7 +343,7 @@ def build_phoenix(folder: Path, curated: list[Obj], model: str,
             o["source"] = o.get("source", "curated") + "+phoenix"
             stats["curated persons given Phoenix roles or aliases"] += 1
         merged.append(o)
-    exact = sorted({k for c in kept for k in c.exact} | _exact_phrases(kept, words))
+    exact = sorted({k for c in kept for k in c.exact} | exact_phrases(kept, words))
     for reason, n in sorted(stats.items()):
         log.info("phoenix: %-70s %6d", reason, n)
     out_header: Obj = {
@@ -650,14 +356,3 @@ def build_phoenix(folder: Path, curated: list[Obj], model: str,
     }
     return merged, [out_header, *(to_obj(c) for c in kept)]
 
-
-def _exact_phrases(kept: list[Cand], words: Words) -> set[str]:
-    """Multi-word names made only of English words ("Open Door", "Mark Long"): only as
-    written, so that ordinary text does not match them."""
-    out = set()
-    for c in kept:
-        for n in c.names:
-            toks = normalise(n).split()
-            if len(toks) > 1 and all(words.english(t) or t in words.places for t in toks):
-                out.add(normalise(n))
-    return out

@@ -1,0 +1,66 @@
+"""The one reader of the PETRARCH/TABARI dictionary formats (eventcoder.actors.petrarch_format),
+shared by the run-time import and the knowledge-base build (scripts/build_kb.py)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from eventcoder.actors import petrarch_import
+from eventcoder.actors.petrarch_format import (
+    AgentNoun,
+    parse_actor_file,
+    parse_agent_file,
+    read_agent_nouns,
+)
+
+SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
+
+
+def test_the_import_module_re_exports_the_reader() -> None:
+    assert petrarch_import.parse_actor_file is parse_actor_file
+    assert petrarch_import.parse_agent_file is parse_agent_file
+
+
+def test_code_on_gives_the_code_in_force_the_last_listed_winning(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("ELBONIA_\n+ELBONIAN_\n\t[ELBOCC <910821]\n\t[ELB >910821]\n"
+                    "FREEDONIA_ [FRD]\n\t[FRDGOV 200101-200601]\n", encoding="utf-8")
+    elbonia, freedonia = parse_actor_file(path)
+    assert elbonia.all_names() == ["ELBONIA", "ELBONIAN"]
+    assert elbonia.code_on(date(1990, 1, 1)) == "ELBOCC"
+    assert elbonia.code_on(date(1991, 8, 21)) == "ELB"  # the start is inclusive, the end not
+    assert freedonia.code_on(date(2020, 3, 1)) == "FRDGOV"  # listed after the default
+    assert freedonia.code_on(date(2021, 1, 1)) == "FRD"
+
+
+def test_agent_nouns_keep_the_file_s_plural_instructions(tmp_path: Path) -> None:
+    path = tmp_path / "g.txt"
+    path.write_text("!ROLE! = CLERK, CLERKS\nTHIEF {THIEVES} [~CRM]\nPOLICE {} [~COP]\n"
+                    "CITY [~GOV]\n!ROLE!_OF_THE_HIGH_!ROLE!_COURT [~JUD]\nOBSERVER_TEAM [IGO~]\n",
+                    encoding="utf-8")
+    nouns = read_agent_nouns(path)
+    assert nouns[:3] == [AgentNoun("thief", "~CRM", ("thieves",), False, "g.txt:2"),
+                         AgentNoun("police", "~COP", (), True, "g.txt:3"),
+                         AgentNoun("city", "~GOV", (), False, "g.txt:4")]
+    # A set used twice in a line is substituted once per member: no repeated phrases.
+    court = [n.phrase for n in nouns if n.code == "~JUD"]
+    assert court == ["clerk of the high clerk court", "clerks of the high clerks court"]
+    assert all(n.no_plural for n in nouns if n.code == "~JUD")
+    assert nouns[-1].code == "IGO~"  # a prefix agent, as written
+    phrases = [(p.phrase, p.code) for p in parse_agent_file(path)]
+    assert ("thieves", "~CRM") in phrases and ("cities", "~GOV") in phrases
+    assert len(phrases) == len(set(phrases))
+
+
+def test_the_kb_build_takes_suffix_agents_only(tmp_path: Path) -> None:
+    path = tmp_path / "g.txt"
+    path.write_text("GUARD [~MIL]\nOBSERVER_TEAM [IGO~]\n", encoding="utf-8")
+    sys.path.insert(0, str(SCRIPTS))
+    try:
+        from kb_people import agent_entries
+    finally:
+        sys.path.remove(str(SCRIPTS))
+    entries = agent_entries(read_agent_nouns(path), {"names": {"MIL": "military"}, "extra": {}})
+    assert [(e["code"], e["aliases"]) for e in entries] == [("MIL", ["guard", "guards"])]
