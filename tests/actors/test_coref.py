@@ -91,3 +91,10 @@ def test_counterpart_holds_the_possessors_office_in_its_state(code):
     assert ("RUSGOV", "TURGOV") in {
         (e.source.actor.code, e.target.actor.code) for e in doc.events
         if e.cameo_root == "04" and e.source.actor and e.target and e.target.actor}
+
+
+def test_it_is_the_party_a_name_modifies(code):
+    # "it": the party its name "Baath" modifies, not some other antecedent
+    doc = code("The Baath (Renaissance) party has said it will boycott the vote.")
+    it = next(m for m in doc.mentions if m.text == "it")
+    assert it.actor is not None and it.actor.code.startswith("SYR")

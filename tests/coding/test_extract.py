@@ -268,3 +268,13 @@ def test_subject_pattern_names_the_subject_phrase_not_the_actor(tmp_path):
     doc = engine.code_text("Ukraine's exports soared in the war with Russia.",
                            date=date(2025, 3, 13))
     assert not any(e.cameo == "190" for e in doc.events)
+
+
+def test_forces_withdrawn_with_no_doer_are_withdrawn_by_their_side(code, dyads):
+    got = dyads(code("Fifty UN peacekeepers were shipped out of Haiti on Monday."))
+    assert ("1661", "IGOUNO", "HTI", "asserted") in got
+    got = dyads(code("Two hundred Kenyan soldiers were withdrawn from Somalia."))
+    assert ("0874", "KENMIL", "SOM", "asserted") in got
+    # a passive with its doer named is that doer's act; weapons are no forces
+    assert not any(s == "SOM" for _, s, _, _ in dyads(code(
+        "Somali weapons were withdrawn from the border.")))

@@ -26,3 +26,13 @@ def test_message_whose_clause_says_what_another_must_do_is_a_demand(code, dyads)
     got = dyads(code("The chancellor issued a warning to Iran that it must cooperate with "
                      "the inspectors."))
     assert any(c.startswith("10") and t == "IRN" for c, _, t, m in got if m == "asserted")
+
+
+def test_hostile_act_promised_unless_another_complies_is_a_threat_to_it(code, dyads):
+    got = dyads(code("The Umma (Nation) party has said it will boycott Sudan's elections "
+                     "unless the president agrees to step down."))
+    assert ("133", "SDNOPP", "SDNGOV", "asserted") in got
+    # a government promising to boycott unless its own president resigns threatens no one
+    got = dyads(code("The Baath (Renaissance) party has said it will boycott Syria's elections "
+                     "unless the president agrees to resign."))
+    assert not any(c.startswith("13") and s == t for c, s, t, _ in got)

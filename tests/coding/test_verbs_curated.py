@@ -60,6 +60,14 @@ def _asserted(doc) -> set[str]:
     # withdrawn inspectors and aid workers (1662, 1663), not weapons pulled back (0874)
     ("Britain withdrew its weapons inspectors from Libya.", "1662"),
     ("The United Nations withdrew its humanitarian workers from Sudan.", "1663"),
+    # 0863 "Allow delivery of humanitarian aid"; agreeing to it is a stated intention (0355)
+    ("Ethiopia allowed humanitarian access to the Tigray region.", "0863"),
+    ("Ethiopia and the rebels agreed to allow unimpeded humanitarian access.", "0355"),
+    # reneging as CAMEO.2.0 "renege (on promise)": 160
+    ("The president reneged on his commitment to the Kenyan people.", "160"),
+    # people held as human shields (184) or kept as hostages (181)
+    ("Syrian troops held the villagers as human shields.", "184"),
+    ("The rebels kept twenty Nigerian oil workers as hostages.", "181"),
 ])
 def test_curated_pattern_codes(code, sentence: str, cameo: str) -> None:
     assert cameo in _asserted(code(sentence)), sentence

@@ -117,3 +117,45 @@ def test_up_to_quantity_gives_the_verb_its_object(parse):
 def test_up_to_quantity_target_through_the_engine(code, dyads):
     got = dyads(code("Pirates have kidnapped up to 16 Russian sailors from a ship."))
     assert any(c == "181" and t is not None and t.startswith("RUS") for c, _, t, _ in got)
+
+
+def test_participle_read_as_the_subject_is_rewired(parse):
+    from eventcoder.nlp.parse_repair import repair_participial_subjects
+
+    doc = parse("The Red Cross operating in Yemen said Saudi forces must ensure security.")
+    working = _tok(doc, "operating")
+    if working.dep_ != "nsubj":
+        pytest.skip("model parses this sentence correctly")
+    assert repair_participial_subjects(doc) == 1
+    cross = _tok(doc, "Cross")
+    assert cross.dep_ == "nsubj" and cross.head.text == "said"
+    assert working.dep_ == "acl" and working.head.i == cross.i
+    doc = parse("Russia's shelling of Kharkiv angered Ukraine.")  # a real gerund subject
+    assert repair_participial_subjects(doc) == 0
+
+
+def test_participle_subject_speaks_through_the_engine(code, dyads):
+    got = dyads(code("The Red Cross operating in Yemen said Saudi forces must ensure "
+                     "security for the convoys."))
+    assert any(c.startswith("10") and s == "NGOHLHIRC" and t is not None and t.startswith("SAU")
+               for c, s, t, m in got if m == "asserted")
+
+
+def test_subject_swallowed_by_a_fronted_phrase_is_given_back(parse):
+    from eventcoder.nlp.parse_repair import repair_fronted_phrases
+
+    doc = parse("With the signing of a Memorandum of Understanding (MOU) on Cessation of "
+                "Hostilities, the Ugandan government and the LRA have agreed to hold talks.")
+    government = _tok(doc, "government")
+    if government.head.text == "agreed":
+        pytest.skip("model parses this sentence correctly")
+    assert repair_fronted_phrases(doc) == 1
+    assert government.dep_ == "nsubj" and government.head.text == "agreed"
+    doc = parse("With the signing of the accord, Chad has agreed to hold talks.")
+    assert repair_fronted_phrases(doc) == 0  # read right: left alone
+
+
+def test_subject_given_back_agrees_through_the_engine(code, dyads):
+    got = dyads(code("With the signing of a Memorandum of Understanding (MOU) on Cessation of "
+                     "Hostilities, the Ugandan government and the LRA have agreed to hold talks."))
+    assert any(c.startswith("03") and s == "UGAGOV" for c, s, _, m in got if m == "asserted")

@@ -236,7 +236,9 @@ def _speakers(tok: Token, index: MentionIndex, resolved: list[Located]) -> list[
     by_start = {m.start: m for m in resolved}
     found: list[Located] = []
     for h in _conjuncts(heads[0]):
-        m = index.at(h.i)
+        # "the Umma party said it": a name modifying the speaker noun names the speaker
+        m = index.at(h.i) or next((x for c in h.children if c.dep_ in {"compound", "nmod"}
+                                   and (x := index.at(c.i)) is not None), None)
         m = by_start.get(m.start, m) if m is not None else by_start.get(h.i)
         if m is None or m.actor is None or m in found:
             continue

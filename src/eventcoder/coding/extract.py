@@ -42,13 +42,7 @@ from .intent import (
 from .modality import is_reported, modality_of
 from .nominal import noun_events
 from .ontology import Ontology
-from .placement import (
-    agents_of_unit,
-    agents_placed,
-    ethnic_placed,
-    people_of,
-    repressed_placed,
-)
+from .placement import states_implied
 from .speech import CLAIMING, SAYING_ONLY
 from .targets import (
     MEASURE_ROOTS,
@@ -83,6 +77,8 @@ LETHAL_AGENTS = {"device", "ied", "weapon", "gun", "gunman", "gunmen", "sniper",
 ACCUSED_ROOTS = {"17", "18", "19", "20"}  # a claim that another did these is an accusation
 PLACE_TARGET_ROOTS = {"04", "08", "14", "15", "17", "18", "19", "20"}  # visits, protest, force
 PARTICLES = {"off", "out", "up", "down", "away", "back"}
+# withdrawing troops (0874) or peacekeepers (1661), demobilizing them (0873): their side's acts
+FORCES_WITHDRAWN = {"0873", "0874", "1661"}
 DOMESTIC_PLACE_ROOTS = {"08", "14", "17", "18", "19", "20"}
 # how sure an event with no named counterpart is, as if its target were a mention this sure.
 # A missing target makes the record less complete, not less likely to be right, so it ranks
@@ -204,6 +200,7 @@ class EventExtractor:
             sources = subjects_of(v, index, self.keep_unresolved)
             if not sources:
                 yield from self._unknown_doer(v, index)
+                yield from self._withdrawn_forces(v, index)
                 continue
             for source in sources:
                 # "Jordan and Britain agreed ...": with no other party named, the joint
@@ -248,6 +245,18 @@ class EventExtractor:
             return
         for victim in victims:
             yield Triple(v, unknown, victim, match)
+
+    def _withdrawn_forces(self, v: Token, index: MentionIndex) -> Iterator[Triple]:
+        """"Eighty UN peacekeepers were shipped out of Gorazde", "Russian troops were pulled
+        out": forces withdrawn with no one named as withdrawing them are withdrawn by their
+        own side, the state or body the text names them by."""
+        if not passive(v) or any(c.dep_ == "agent" for c in v.children):
+            return
+        for forces in (m for p in patients(v) for m in mentions_at(p, index, False)
+                       if m.actor is not None and m.actor.type in {"country", "igo", "agent"}):
+            for target, match in self._coded_targets(v, index, forces, []):
+                if match.code in FORCES_WITHDRAWN:
+                    yield Triple(v, forces, target, match)
 
     def _verb_word(self, v: Token) -> str:
         """The lexicon entry for ``v``: its lemma, or the inflected form itself where the
@@ -447,11 +456,8 @@ class EventExtractor:
         place = self._place(triple, index)
         triple = self._place_as_target(triple, place)
         # parties whose state the sentence implies (placement.py records each inference)
-        parties = agents_placed((triple.source, triple.target), place, v.doc)
-        parties = ethnic_placed(parties, place, v.doc)
-        parties = people_of(parties, index, v.doc)
-        parties = agents_of_unit(parties, index, v.doc)
-        parties = repressed_placed(parties, triple.match.code or "")
+        parties = states_implied((triple.source, triple.target), place, index, v.doc,
+                                 triple.match.code or "")
         triple = replace(triple, source=parties[0], target=parties[1])
         particle = next((c for c in v.children if c.dep_ == "prt"), None)
         trigger_end = particle.idx + len(particle) if particle is not None else v.idx + len(v)
@@ -481,7 +487,17 @@ class EventExtractor:
                 # intention is that intention, stated; one event, asserted
                 pairs[0] = (triple.source, triple.target, action, "asserted")
             elif stated:
-                pairs.append((triple.source, triple.target, stated, "asserted"))
+                # "will boycott the elections unless the president steps down": a threat
+                # naming no other party is aimed at the one whose compliance it demands
+                aims = self.targets.conditional_parties(v, index, triple.source) \
+                    if governor == "will-if" and stated[:2] == "13" \
+                    and triple.target is None else []
+                aimed: list[tuple[Located, Located | None]] = [
+                    (a, b) for a, b in (states_implied((triple.source, aim), place, index,
+                                                       v.doc, stated) for aim in aims)
+                    if b is not None and not same_actor(a, b)]
+                for src, tgt in aimed or [(triple.source, triple.target)]:
+                    pairs.append((src, tgt, stated, "asserted"))
         speech = demanded_by_speaker(v)
         if speech is not None and action:
             governor = speech.lemma_.lower()

@@ -211,3 +211,13 @@ def repressed_placed(parties: Parties, code: str) -> Parties:
         return parties
     return source, inferred(target, replace(a, code=s.country + a.sector, country=s.country,
                                              name=f"{a.name} ({s.country})"), "agent+source")
+
+
+def states_implied(parties: Parties, place: Place | None, index: MentionIndex, doc: Doc,
+                   code: str) -> Parties:
+    """All of the above, in order, for the parties of one act coded ``code``."""
+    parties = agents_placed(parties, place, doc)
+    parties = ethnic_placed(parties, place, doc)
+    parties = people_of(parties, index, doc)
+    parties = agents_of_unit(parties, index, doc)
+    return repressed_placed(parties, code)

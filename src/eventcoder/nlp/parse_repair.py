@@ -22,6 +22,16 @@ subject of its own, the participle is the reported clause and the noun its subje
 Fronted dates: "On Wednesday Ukraine appealed to NATO" is read as the phrase "on Wednesday
 Ukraine" and leaves "appealed" without a subject; the name becomes the subject again.
 
+Fronted phrases: in "With the signing of a memorandum, the government and the rebels have
+agreed ..." the model reads "the government" as one more conjunct inside the fronted phrase
+and leaves "agreed" with no subject. The noun phrase between the phrase's comma and the verb
+is the subject.
+
+Participial subjects: in "The Red Cross operating in Iraq said ..." the model makes the
+participle "operating" the subject of "said" and "the Red Cross" the participle's subject. A
+bare present participle right after its noun modifies it (the Red Cross that operates in
+Iraq); the noun is the subject of the main verb.
+
 Quantities: "kidnapped up to 16 advisers" is read as the particle "up" and "to 16 advisers";
 the counted people become the verb's object again.
 """
@@ -158,6 +168,48 @@ def repair_fronted_dates(doc: Doc) -> int:
     return found
 
 
+def repair_fronted_phrases(doc: Doc) -> int:
+    """Give back the subject a fronted "with ..., X and Y have agreed" phrase swallowed as a
+    conjunct; return how many."""
+    found = 0
+    for v in doc:
+        if v.dep_ != "ROOT" or v.pos_ not in {"VERB", "AUX"} or any(
+                c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in v.children):
+            continue
+        start = min([c.i for c in v.children if c.dep_ in {"aux", "auxpass"}] + [v.i])
+        for prep in (c for c in v.children if c.dep_ == "prep" and c.i < v.i):
+            noun = next((t for t in prep.subtree if t.dep_ == "conj"
+                         and t.pos_ in {"NOUN", "PROPN"} and t.left_edge.i > 0
+                         and doc[t.left_edge.i - 1].text == ","
+                         and t.right_edge.i == start - 1), None)
+            if noun is None:
+                continue
+            noun.head, noun.dep_ = v, "nsubj"
+            found += 1
+            break
+    return found
+
+
+def repair_participial_subjects(doc: Doc) -> int:
+    """Rewire "[X operating in Iraq] said" read as "X" subject of a subject "operating";
+    return how many were repaired."""
+    found = 0
+    for g in doc:
+        if g.dep_ != "nsubj" or g.tag_ != "VBG" or g.head.pos_ not in {"VERB", "AUX"} \
+                or g.head.i < g.i or any(c.dep_ in {"aux", "auxpass"} for c in g.children):
+            continue
+        noun = next((c for c in g.children if c.dep_ == "nsubj"), None)
+        # the noun right before its participle, no comma or possessive ("Russia's attacking")
+        if noun is None or noun.pos_ not in {"NOUN", "PROPN"} or noun.right_edge.i != g.i - 1 \
+                or any(c.dep_ == "case" for c in noun.children):
+            continue
+        verb = g.head
+        noun.head, noun.dep_ = verb, "nsubj"
+        g.head, g.dep_ = noun, "acl"
+        found += 1
+    return found
+
+
 def repair_up_to_quantities(doc: Doc) -> int:
     """"kidnapped up to 16 Russian advisers": the model reads "up" as the verb's particle and
     the people as the object of "to"; "up to 16" counts them and they are the verb's object.
@@ -187,8 +239,10 @@ class ParseRepair:
     def __call__(self, doc: Doc) -> Doc:
         repair_datelines(doc)
         repair_fronted_dates(doc)
+        repair_fronted_phrases(doc)
         repair_reported_clauses(doc)
         repair_reduced_relatives(doc)
+        repair_participial_subjects(doc)
         repair_up_to_quantities(doc)
         return doc
 
