@@ -74,3 +74,16 @@ def test_members_of_a_national_organisation_are_of_its_country(code):
     doc = code("Workers affiliated with the Kenyan Teachers' Union stopped work on Monday.")
     assert any(e.source.actor.code == "KENLAB" and e.source.method == "agent+unit"
                for e in doc.events)
+
+
+def test_judge_or_opposition_addressing_a_states_organs_is_of_that_state(code):
+    doc = code("Judge Alejandro Rivera opened fraud investigations against 28 Chilean "
+               "government officials.")
+    assert any(e.source.actor is not None and e.source.actor.code == "CHLJUD"
+               and e.source.method == "agent+target" for e in doc.events)
+    doc = code("The opposition demanded the resignation of the Kenyan president.")
+    assert any(e.source.actor is not None and e.source.actor.code == "KENOPP"
+               for e in doc.events)
+    # the victims' nationality says nothing of where the police are
+    doc = code("Police arrested two Russian journalists.")
+    assert all(e.source.actor is None or e.source.actor.country is None for e in doc.events)

@@ -4,8 +4,8 @@ A party named only by its sector ("demonstrators"), by an ethnic demonym ("ethni
 or by a people placed in another country ("the Albanians of southern Serbia") takes its state
 from the sentence: the place of the act, the country it is placed in, or, for the victims of a
 state's repression, that state. Every inference is recorded on the mention (``method``
-``agent+place``, ``ethnic+place``, ``demonym+place``, ``agent+source``) with its score capped,
-so a user can tell a stated party from an inferred one.
+``agent+place``, ``ethnic+place``, ``demonym+place``, ``agent+source``, ``agent+target``) with
+its score capped, so a user can tell a stated party from an inferred one.
 
 Each function takes and returns the ``(source, target)`` of one act.
 """
@@ -213,6 +213,36 @@ def repressed_placed(parties: Parties, code: str) -> Parties:
                                              name=f"{a.name} ({s.country})"), "agent+source")
 
 
+# "Judge X opened investigations against Chilean officials", "the opposition demanded the
+# president's resignation": parties that act only at home, and the acts they address to a state
+DOMESTIC_SECTORS = {"JUD", "COP"}
+OPPOSITION_SECTORS = {"OPP"}
+ADDRESSED_ROOTS = {"09", "10", "11", "12", "14", "17"}
+
+
+def domestic_placed(parties: Parties, code: str) -> Parties:
+    """A bare-sector judge, police force or opposition investigating, protesting, demanding
+    from, accusing or sentencing the organs of one state is of that state (``agent+target``):
+    courts and police act at home, an opposition opposes its own government."""
+    source, target = parties
+    a = source.actor
+    if target is None or target.actor is None or a is None or a.country \
+            or a.type != "agent" or not a.sector or a.code != a.sector \
+            or code[:2] not in ADDRESSED_ROOTS:
+        return parties
+    t = target.actor
+    if not t.country:
+        return parties
+    # only when the other party is that state's own organ: "police arrested two Russian
+    # journalists" says nothing of where the police are
+    if t.code != t.country and (t.sector or "") not in STATE_SECTORS:
+        return parties
+    if a.sector not in DOMESTIC_SECTORS | OPPOSITION_SECTORS:
+        return parties
+    return inferred(source, replace(a, code=t.country + a.sector, country=t.country,
+                                    name=f"{a.name} ({t.country})"), "agent+target"), target
+
+
 def states_implied(parties: Parties, place: Place | None, index: MentionIndex, doc: Doc,
                    code: str) -> Parties:
     """All of the above, in order, for the parties of one act coded ``code``."""
@@ -220,4 +250,5 @@ def states_implied(parties: Parties, place: Place | None, index: MentionIndex, d
     parties = ethnic_placed(parties, place, doc)
     parties = people_of(parties, index, doc)
     parties = agents_of_unit(parties, index, doc)
-    return repressed_placed(parties, code)
+    parties = repressed_placed(parties, code)
+    return domestic_placed(parties, code)
