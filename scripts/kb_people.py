@@ -19,12 +19,16 @@ _NON_COUNTRY = ("IGO", "NGO", "IMG", "MNC")
 _UNCOUNTABLE = {"police", "media", "military", "personnel", "staff", "press", "public",
                 "intelligence", "clergy", "youth", "people"}
 
+# Letters NFKD does not decompose (the annotation: maketrans's dict is invariant for mypy).
+_LETTERS: dict[str, str | int | None] = {"ð": "d", "þ": "th", "æ": "ae", "ø": "o", "ł": "l",
+                                         "ı": "i", "Þ": "Th", "Ø": "O", "Ł": "L"}
+_FOLD = str.maketrans(_LETTERS)
+
 
 def slug(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(c for c in folded if not unicodedata.combining(c))
-    folded = folded.translate(str.maketrans({"ð": "d", "þ": "th", "æ": "ae", "ø": "o", "ł": "l",
-                                             "ı": "i", "Þ": "Th", "Ø": "O", "Ł": "L"}))
+    folded = folded.translate(_FOLD)
     return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
 
 

@@ -64,3 +64,24 @@ def test_the_kb_build_takes_suffix_agents_only(tmp_path: Path) -> None:
         sys.path.remove(str(SCRIPTS))
     entries = agent_entries(read_agent_nouns(path), {"names": {"MIL": "military"}, "extra": {}})
     assert [(e["code"], e["aliases"]) for e in entries] == [("MIL", ["guard", "guards"])]
+
+
+def test_a_name_joins_the_record_until_the_record_has_a_code(tmp_path: Path) -> None:
+    # PETRARCH's rule: names and their aliases share the codes below them, even when aliases
+    # come between the names; a code (even a malformed one) or a blank line ends the record.
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "VALDIS_KORRO_\n+KORRO\n+PRESIDENT_KORRO\nFORMER_PRESIDENT_VALDIS_KORRO\n"
+        "V._KORRO\n\t[ELBGOV 900101-950101]\n\t[ELBELI]\n"
+        "ANNA_BREK_\n+BREK\n\t[ELBGOV >201005011]\n"  # a bad date: Brek keeps no code ...
+        "OTTO_SEMM_\n\t[ELBGOV 100101-120101]\n"  # ... and does not take Semm's
+        "ELBONIAN_MINISTRY_OF_SALT_\n+SALT_MINISTRY\n\n"  # codeless before a blank line
+        "ELBONIAN_MINISTRY_OF_FISH_\n\t[ELBGOV]\n",
+        encoding="utf-8")
+    blocks = parse_actor_file(path)
+    assert [b.names for b in blocks] == [
+        ["VALDIS KORRO", "FORMER PRESIDENT VALDIS KORRO", "V. KORRO"], ["OTTO SEMM"],
+        ["ELBONIAN MINISTRY OF FISH"]]
+    korro = blocks[0]
+    assert korro.aliases == ["KORRO", "PRESIDENT KORRO"]
+    assert [c.code for c in korro.codes] == ["ELBGOV", "ELBELI"]

@@ -6,14 +6,16 @@ Phoenix dictionaries) both use it.
 
 **Actor files.** ``NAME_ [CODE]`` lines (``_`` joins words; a trailing ``_`` is dropped),
 ``+ALIAS`` lines, and codes on their own (indented) lines below the names they belong to.
-Name lines that follow each other directly share the codes below them (TABARI). A code may
-carry a date restriction: ``[USAGOV 170120-210120]`` (from - to, the end exclusive),
-``[HOB <950601]`` (before), ``[HOBREB >990816]`` (from); dates are ``YYMMDD`` (00-30 read as
-20YY, as PETRARCH does) or ``YYYYMMDD``. Comments: ``#`` to the end of the line and
-``<!-- ... -->`` (also over several lines). Codes are kept as written (upper-cased), also
-``FRO/BIL/SAM`` (several actors), ``+++`` and :data:`NULL_CODE` ``---`` (a known name with
-no country: PETRARCH writes it as it is, e.g. ``---`` and ``---REL`` in the UD-PETRARCH gold).
-A malformed code (or date) is skipped with a warning; blocks left without a code are dropped.
+A name joins the current record until the record has a code (PETRARCH's rule: names share
+the codes below them, also with ``+`` aliases between them); a blank line also ends a record
+(see :func:`parse_actor_file`). A code may carry a date restriction:
+``[USAGOV 170120-210120]`` (from - to, the end exclusive), ``[HOB <950601]`` (before),
+``[HOBREB >990816]`` (from); dates are ``YYMMDD`` (00-30 read as 20YY, as PETRARCH does) or
+``YYYYMMDD``. Comments: ``#`` to the end of the line and ``<!-- ... -->`` (also over several
+lines). Codes are kept as written (upper-cased), also ``FRO/BIL/SAM`` (several actors),
+``+++`` and :data:`NULL_CODE` ``---`` (a known name with no country: PETRARCH writes it as it
+is, e.g. ``---`` and ``---REL`` in the UD-PETRARCH gold). A malformed code (or date) is
+skipped with a warning; blocks left without a code are dropped.
 
 **Agent files.** ``NOUN {PLURAL} [~CODE]`` (``[CODE~]``: a prefix agent); ``{}`` means no
 plural, otherwise the regular plural is meant; ``!PERSON! = MAN, MEN, ...`` defines a
@@ -220,32 +222,38 @@ def parse_actor_file(path: str | Path) -> list[ActorBlock]:
     path = Path(path)
     blocks: list[ActorBlock] = []
     block: ActorBlock | None = None
-    previous_was_name = False
+    closed = False  # the current block takes no more names
     for lineno, line in _lines(path):
         where = f"{path.name}:{lineno}"
         stripped = line.strip()
         if not stripped:
-            previous_was_name = False
+            closed = True
             continue
         codes = [c for c in (_code(t, where) for t in _BRACKETS.findall(stripped)) if c]
         text = _name(_BRACKETS.sub(" ", stripped))
         if stripped.startswith("["):
             if block is not None:
                 block.codes.extend(codes)
-            previous_was_name = False
+                closed = True
             continue
         if stripped.startswith("+"):
             if block is not None and text[1:].strip():
                 block.aliases.append(text[1:].strip())
                 block.codes.extend(codes)
-            previous_was_name = False
+                closed = closed or "[" in stripped
             continue
-        if not (previous_was_name and block is not None and not block.codes):
+        # PETRARCH's rule: a name (and the aliases after it) joins the current record until
+        # that record has a code. Unlike PETRARCH, a malformed code also closes the record (the
+        # next actor's codes must not leak onto it), and so does a blank line: the files set
+        # records apart with one, and a codeless record before it is a slip, not a synonym of
+        # the next one (HUD is not the Department of the Interior).
+        if block is None or closed:
             block = ActorBlock(where=where)
             blocks.append(block)
+            closed = False
         block.names.append(text)
         block.codes.extend(codes)
-        previous_was_name = "[" not in stripped  # a name with a (even a bad) code is complete
+        closed = "[" in stripped
     empty = [b for b in blocks if not b.codes]
     if empty:
         log.info("%s: %d names without a code skipped (first: %s)", path.name, len(empty),
