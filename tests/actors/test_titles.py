@@ -256,3 +256,25 @@ def test_leaders_of_a_group_take_its_sector(code):
     assert _code_of(doc, "Leaders") == "OPP"
     doc = code("Leaders of the rebels signed the accord.", on=ON)
     assert _code_of(doc, "Leaders") == "REB"
+
+
+def test_agent_phrase_is_the_longest_title_or_agent_ending_at_the_noun(engine):
+    from eventcoder.actors.titles import TitleResolver
+
+    titles = TitleResolver(engine.kb)
+    doc = engine.nlp("The Latvian Defense Minister, the Secretary General, the leader, the "
+                     "army generals and the foreign ministers held talks.")
+
+    def phrase(word: str) -> tuple[str | None, str]:
+        tok = next(t for t in doc if t.text == word)
+        found, first = titles._agent_phrase(tok)
+        return found, doc[first:tok.i + 1].text
+
+    assert phrase("Minister") == ("defense minister", "Defense Minister")
+    # a title the lemma alone does not give ("general" is an army rank)
+    assert phrase("General") == ("secretary general", "Secretary General")
+    assert phrase("leader") == ("leader", "leader")  # a title without an agent
+    assert phrase("generals") == ("general", "generals")  # "army generals" is no phrase
+    assert phrase("ministers") == ("foreign minister", "foreign ministers")
+    assert phrase("talks") == (None, "talks")
+

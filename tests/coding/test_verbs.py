@@ -288,6 +288,16 @@ def test_extended_dictionary_wins_ties(tmp_path: Path, snippet: VerbLexicon) -> 
     assert snippet.match(VerbFrame("rush", objects=("aid",))).code == "070"  # type: ignore[union-attr]
 
 
+def test_lemmas_are_kept_and_follow_an_extension(tmp_path: Path, snippet: VerbLexicon) -> None:
+    # asked for every verb of every article: built once per lexicon
+    assert snippet.lemmas() is snippet.lemmas() and "rush" in snippet.lemmas()
+    user = tmp_path / "user.txt"
+    user.write_text("--- STORM [---] ---\nSTORM\n- * CITY [190]\n", encoding="utf-8")
+    both = snippet.extended(user)
+    assert "storm" in both.lemmas() and "storm" not in snippet.lemmas()
+    assert snippet.lemmas() <= both.lemmas()
+
+
 @pytest.mark.parametrize("text,where", [
     ("- * AID [070]\n", "bad.txt:1"),  # pattern before any block
     ("--- RUSH [---] ---\nRUSH\n- * (TO [070]\n", "bad.txt:3"),

@@ -266,3 +266,19 @@ def test_committed_gazetteer_is_up_to_date():
         sys.path.remove(str(ROOT / "scripts"))
     assert build_gazetteer.render(build_gazetteer.build()) == path.read_text(encoding="utf-8"), \
         "run python scripts/build_gazetteer.py"
+
+
+def test_repeated_questions_on_one_sentence_follow_the_actors_and_the_document(nlp):
+    """The candidates of a sentence are kept for the next event of the same document; the
+    answer must still follow the actors' countries and change with the document."""
+    shared = Geolocator(kb=KnowledgeBase.default())
+    doc = nlp("Police arrested activists in Birmingham.")
+    verb = next(t for t in doc if t.text == "arrested")
+    countries = [shared.locate(verb, c).country for c in (["USA"], ["GBR"], [], ["USA"])]
+    assert countries == ["USA", "GBR", "GBR", "USA"]
+    for c in (["USA"], ["GBR"]):
+        fresh = Geolocator(kb=KnowledgeBase.default())
+        assert shared.locate(verb, c) == fresh.locate(verb, c)
+    other = nlp("Police arrested activists in Lyon.")
+    p = shared.locate(next(t for t in other if t.text == "arrested"), ["USA"])
+    assert p is not None and p.name == "Lyon"

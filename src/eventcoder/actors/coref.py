@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
+from spacy.attrs import LOWER, POS, TAG
+from spacy.symbols import NOUN, PRON
 from spacy.tokens import Doc, Span, Token
 
 from .kb import KnowledgeBase
@@ -28,6 +30,7 @@ DUAL_PERSONS = {"leader", "president", "minister", "premier", "head", "chancello
 DUAL_STATES = {"country", "nation", "state", "neighbour", "neighbor", "capital"}
 DUAL_ANY = {"side", "party", "government", "delegation", "rival", "ally", "foe", "camp",
             "adversary", "partner"}
+DUAL_NOUNS = frozenset(DUAL_PERSONS | DUAL_STATES | DUAL_ANY)  # (built once, asked per token)
 # "the alliance": a definite description and the actor types it can stand for
 DESCRIPTIONS = {"alliance": {"igo"}, "bloc": {"igo"}, "union": {"igo"},
                 "organisation": {"igo"}, "organization": {"igo"}}
@@ -71,8 +74,8 @@ def resolve_references(doc: Doc, index: MentionIndex, kb: KnowledgeBase,
                        on: date | None) -> MentionIndex:
     sent_of = {}
     for n, sent in enumerate(doc.sents):
-        for t in sent:
-            sent_of[t.i] = n
+        for i in range(sent.start, sent.end):
+            sent_of[i] = n
     salience = Counter(m.actor.kb_id for m in index if m.actor is not None and m.actor.kb_id)
     out: list[Located] = []
     pending = {m.start: m for m in index}
@@ -80,7 +83,14 @@ def resolve_references(doc: Doc, index: MentionIndex, kb: KnowledgeBase,
     joint: dict[int, list[Located]] = {}
     duals = _dual_phrases(doc)
     covered: set[int] = set()
-    for tok in doc:
+    strings = doc.vocab.strings
+    for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist()):
+        # only a dual phrase, a description, a mention or a pronoun starts anything here:
+        # other words are passed over without making a Token of each
+        if i not in duals and i not in pending and pos != PRON \
+                and strings[lower] not in DESCRIPTIONS:
+            continue
+        tok = doc[i]
         dual = duals.get(tok.i)
         if dual is not None:
             end, head = dual
@@ -170,10 +180,12 @@ def _described_by(kinds: set[str], doc: Doc) -> Callable[[Located], bool]:
 def _dual_phrases(doc: Doc) -> dict[int, tuple[int, int]]:
     """``start -> (end, head)`` of each "the two sides" / "both leaders" phrase."""
     out: dict[int, tuple[int, int]] = {}
-    for t in doc:
-        lemma = t.lemma_.lower()
-        if t.pos_ != "NOUN" or t.tag_ != "NNS" \
-                or lemma not in DUAL_PERSONS | DUAL_STATES | DUAL_ANY:
+    plural = doc.vocab.strings["NNS"]
+    for i, (tag, pos) in enumerate(doc.to_array([TAG, POS]).tolist()):
+        if tag != plural or pos != NOUN:
+            continue  # (read from the token array: most words are no plural noun)
+        t = doc[i]
+        if t.lemma_.lower() not in DUAL_NOUNS:
             continue
         kids = [c for c in t.children if c.i < t.i]
         if any(c.lower_ == "two" and c.dep_ == "nummod" for c in kids) and any(

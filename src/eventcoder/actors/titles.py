@@ -286,31 +286,43 @@ class TitleResolver:
     def _agent_phrase(self, tok: Token) -> tuple[str | None, int]:
         """The longest agent phrase ending at ``tok``: "defense minister", "president"."""
         doc = tok.doc
-        best: tuple[str | None, int] = (None, tok.i)
-        if tok.i >= 2 and doc[tok.i - 1].tag_ == "HYPH" and not doc[tok.i - 1].whitespace_ \
-                and not doc[tok.i - 2].whitespace_:
+        i = tok.i
+        lemma = tok.lemma_.lower()
+        if i >= 2 and doc[i - 1].tag_ == "HYPH" and not doc[i - 1].whitespace_ \
+                and not doc[i - 2].whitespace_:
             # "Secretary-General", "Director-General": a hyphenated title the tokenizer split
-            phrase = f"{doc[tok.i - 2].lower_}-{tok.lemma_.lower()}"
+            phrase = f"{doc[i - 2].lower_}-{lemma}"
             if self.kb.agent(phrase) is not None or self.kb.title_kind(phrase) is not None:
-                return phrase, tok.i - 2
-        for k in (2, 1, 0):
-            first = tok.i - k
-            if first < 0 or any(doc[j].pos_ not in {"NOUN", "PROPN", "ADJ"} for j in
-                                range(first, tok.i)):
-                continue
-            words = [doc[j].lower_ for j in range(first, tok.i)] + [tok.lemma_.lower()]
-            phrase = " ".join(words)
+                return phrase, i - 2
+        # (this runs for every noun: each word is read once, the lemma's title kind at most
+        # once)
+        before = [doc[j] for j in range(max(i - 2, 0), i)]
+        nominal = 0  # how many words right before ``tok`` are nouns or adjectives
+        for t in reversed(before):
+            if t.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+                break
+            nominal += 1
+        lemma_kind: list[str | None] = []
+        for k in range(nominal, 0, -1):
+            first = i - k
+            phrase = " ".join([t.lower_ for t in before[len(before) - k:]] + [lemma])
             if self.kb.agent(phrase) is not None:
                 return phrase, first
-            if k > 0 and self.kb.title_kind(phrase) not in {
-                    None, self.kb.title_kind(tok.lemma_.lower())} and not self.kb.demonym(
-                    doc[first].text) and not self.kb.lookup(doc[first].text):
+            kind = self.kb.title_kind(phrase)
+            if kind is None:
+                continue
+            if not lemma_kind:
+                lemma_kind.append(self.kb.title_kind(lemma))
+            if kind != lemma_kind[0] and not self.kb.demonym(doc[first].text) \
+                    and not self.kb.lookup(doc[first].text):
                 return phrase, first  # "Secretary General": not the "general" of an army
-            if k == 0 and self.kb.agent(tok.lower_) is not None:
-                return tok.lower_, first
-            if k == 0 and self.kb.title_kind(tok.lemma_.lower()) is not None:
-                return tok.lemma_.lower(), first  # "leader", "emir": titles without an agent
-        return best
+        if self.kb.agent(lemma) is not None:
+            return lemma, i
+        if self.kb.agent(tok.lower_) is not None:
+            return tok.lower_, i
+        if (lemma_kind[0] if lemma_kind else self.kb.title_kind(lemma)) is not None:
+            return lemma, i  # "leader", "emir": titles without an agent
+        return None, i
 
     def _sector(self, tok: Token, phrase: str) -> tuple[str, str] | None:
         """Sector of an agent phrase; a bare title takes the sector of a modifying agent

@@ -356,6 +356,7 @@ class VerbLexicon:
         self._index: dict[str, list[_Entry]] = {}
         self._synsets: dict[str, list[str]] = {}
         self._alias: dict[str, str] = {}
+        self._lemmas: frozenset[str] | None = None  # cache of lemmas(), asked for every verb
         self._layers = 0
         for data in dictionaries:
             self._add(data)
@@ -368,6 +369,7 @@ class VerbLexicon:
         self._layers += 1
         self._alias = {form: lemma for form, lemma in _irregular_aliases(self._index).items()
                        if form not in self._index}
+        self._lemmas = None
 
     def lemma(self, word: str) -> str:
         """The lexicon's lemma for a parser lemma: itself, or the verb an irregular past form
@@ -412,7 +414,9 @@ class VerbLexicon:
 
     def lemmas(self) -> frozenset[str]:
         """Every word ``match`` codes: the lemmas and the irregular past forms it maps."""
-        return frozenset(self._index) | frozenset(self._alias)
+        if self._lemmas is None:
+            self._lemmas = frozenset(self._index) | frozenset(self._alias)
+        return self._lemmas
 
     def match(self, frame: VerbFrame) -> VerbMatch | None:
         """Most specific matching pattern (ties: later layer, pattern from this very verb,

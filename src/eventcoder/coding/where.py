@@ -78,6 +78,9 @@ class Geolocator:
         self.gazetteer = gazetteer or Gazetteer.default()
         self._kb = kb
         self._joined: dict[str, bool] = {}
+        # the last document's candidates by (sentence, countries, named): the events of one
+        # sentence mostly ask the same (the document is kept so that its id is not reused)
+        self._memo: tuple[Doc, dict[tuple[object, ...], list[_Candidate]]] | None = None
 
     @classmethod
     def default(cls) -> Geolocator:
@@ -235,6 +238,18 @@ class Geolocator:
     def _candidates(self, sent: Span, countries: Sequence[str],
                     named: Mapping[int, str]) -> list[_Candidate]:
         doc = sent.doc
+        memo = self._memo
+        if memo is None or memo[0] is not doc:
+            memo = self._memo = (doc, {})
+        key = (sent.start, tuple(countries), tuple(sorted(named.items())))
+        found = memo[1].get(key)
+        if found is None:
+            found = memo[1][key] = self._sentence_candidates(sent, countries, named)
+        return found
+
+    def _sentence_candidates(self, sent: Span, countries: Sequence[str],
+                             named: Mapping[int, str]) -> list[_Candidate]:
+        doc = sent.doc
         runs = _runs(sent, self._known)
         found: list[_Candidate] = []
         for start, end in runs:
@@ -370,11 +385,12 @@ def _is_location_prep(p: Token) -> bool:
     return p.dep_ in {"prep", "prt", "advmod"} and (word in STRONG_PREPS or word in WEAK_PREPS)
 
 
-def _name_like(t: Token) -> bool:
+def _name_like(t: Token, sent_start: int) -> bool:
+    """(``sent_start``: the start of ``t``'s sentence, which ``t.sent`` would rebuild)"""
     if t.pos_ == "PROPN":
         return t.text[:1].isalpha()
     return t.text[:1].isupper() and t.pos_ in {"NOUN", "ADJ", "VERB", "X"} \
-        and t.i > t.sent.start
+        and t.i > sent_start
 
 
 def _runs(sent: Span, known: Callable[[str], bool]) -> list[tuple[int, int]]:
@@ -385,7 +401,7 @@ def _runs(sent: Span, known: Callable[[str], bool]) -> list[tuple[int, int]]:
     doc = sent.doc
     i, end = sent.start, sent.end
     while i < end:
-        if not _name_like(doc[i]) or doc[i].lower_ == "the":
+        if not _name_like(doc[i], sent.start) or doc[i].lower_ == "the":
             i += 1
             continue
         start = i
@@ -396,10 +412,10 @@ def _runs(sent: Span, known: Callable[[str], bool]) -> list[tuple[int, int]]:
             u = doc[j]
             glued = doc[j - 1].whitespace_ == "" and (u.text == "-" or u.is_alpha) \
                 and u.lower_ not in {"'s", "’s"}
-            if glued or _name_like(u):
+            if glued or _name_like(u, sent.start):
                 j += 1
                 continue
-            if u.lower_ in JOINERS and j + 1 < end and _name_like(doc[j + 1]) \
+            if u.lower_ in JOINERS and j + 1 < end and _name_like(doc[j + 1], sent.start) \
                     and known(_text(doc, start, j + 2)):
                 j += 2
                 continue

@@ -69,12 +69,16 @@ class ActorRuler:
             self.size += 1
 
     def __call__(self, doc: Doc) -> Doc:
+        from spacy.attrs import LOWER, ORTH
         from spacy.tokens import Span
 
         if not self.size:
             return doc
-        for trie, keys in ((self._lower, [t.lower_ for t in doc]),
-                           (self._cased, [t.text for t in doc])):
+        # the words as strings straight from the token array: no Token object per word
+        strings = doc.vocab.strings
+        ids = doc.to_array([LOWER, ORTH]).tolist()
+        for trie, keys in ((self._lower, [strings[low] for low, _ in ids]),
+                           (self._cased, [strings[orth] for _, orth in ids])):
             matches = _matches(trie, keys)
             if not matches:
                 continue
