@@ -198,6 +198,7 @@ class KnowledgeBase(OfficeQueries):
             self._remove(entry.id)
         self._entries[entry.id] = entry
         self._patterns = None
+        self._surnames = None  # the office-holder surname index is rebuilt on next use
         self._recency[entry.id] = _latest(entry)
         if entry.type == "agent":
             for name in entry.names():
