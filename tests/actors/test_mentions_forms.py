@@ -1,6 +1,6 @@
 """Mention forms the cascade used to miss or misresolve: organisations named with a demonym,
-ethnic groups, ethnic minorities placed in a country, generic agent phrases tagged as names,
-and a lone demonym tagged as a person (title forms: test_titles.py)."""
+unknown civic bodies, ethnic groups, ethnic minorities placed in a country, generic agent
+phrases tagged as names, and a lone demonym tagged as a person (title forms: test_titles.py)."""
 
 from __future__ import annotations
 
@@ -24,6 +24,15 @@ def test_demonym_alone_does_not_make_an_unknown_organisation_national(code):
     # no sector word in the name: left unresolved rather than guessed
     m = _by_text(code("The Nigerian Frontiers Ltd signed a contract.", ON))
     assert m["Nigerian Frontiers Ltd"].actor is None
+
+
+def test_unknown_civic_body_is_a_non_governmental_organisation(code):
+    m = _by_text(code("The Association of Coastal Fishermen condemned the new quotas.", ON))
+    found = m["Association of Coastal Fishermen"]
+    assert found.actor.code == "NGO" and found.method == "org-kind"
+    # a country in the name may make it that state's: left to the country rules
+    m = _by_text(code("The Kenyan Foundation for Peace criticised the police.", ON))
+    assert all(x.method != "org-kind" for x in m.values())
 
 
 def test_ethnic_group_names_its_state(code):

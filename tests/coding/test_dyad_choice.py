@@ -26,6 +26,15 @@ def test_demonym_without_ethnic_keeps_its_state(engine) -> None:
     assert all(_country(e.source) != "SRB" for e in events if e.cameo.startswith("14"))
 
 
+def test_demonym_on_a_people_noun_names_an_ethnic_group(engine) -> None:
+    for text, country in (("Police attacked the Greek minority in Albania on Tuesday.", "ALB"),
+                          ("Troops attacked the Hungarian population in Romania on Tuesday.",
+                           "ROU")):
+        attack = next(e for e in _events(engine, text) if e.cameo.startswith("19"))
+        assert _country(attack.target) == country
+        assert attack.target.method == "ethnic+place"
+
+
 def test_people_of_a_country_are_its_people(engine) -> None:
     events = _events(engine, "The Albanians of southern Serbia are demanding political and "
                              "territorial autonomy from Serbian authorities.")

@@ -98,3 +98,9 @@ def test_joint_subjects_meet_each_other_not_an_unknown_venue(code, dyads):
                      "trade."))
     assert ("046", "USAGOV", "CHNGOV", "asserted") in got
     assert not any(t == "CHE" for _, _, t, _ in got)
+
+
+def test_possessor_of_a_relational_noun_is_another_party(code, dyads):
+    got = dyads(code("Rebels attacked the headquarters of France's local ally in Mali."))
+    assert not any(t == "FRA" for _, _, t, _ in got)
+    assert any(t == "MLI" for _, _, t, _ in got)

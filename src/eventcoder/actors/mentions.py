@@ -50,6 +50,8 @@ PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "por
 # capitalised nouns that name a state's body when a country qualifies them ("the Montenegro
 # Assembly", "the Serbian Assembly"); in lower case they are gatherings
 STATE_BODIES = {"assembly": ("LEG", "legislature")}
+# heads of the names of civic bodies: an unknown one no country qualifies is an NGO
+CIVIC_BODIES = {"Association", "Forum", "Foundation", "Society", "Institute"}
 
 # A hook for noise-robust matching: text of an unknown name -> (entry, score) or None.
 NameMatcher = Callable[[str, "MentionContext"], "tuple[Entry, float] | None"]
@@ -378,6 +380,11 @@ class MentionFinder:
                 return Located(span.start, span.end, span.root.i,
                                _mention(span, span.start, span.end, org, "demonym+org", 0.7),
                                "name")
+            if label == "ORG" and self._civic_organisation(span):
+                ngo = Actor(code="NGO", name=span.text, sector="NGO", type="organisation")
+                return Located(span.start, span.end, span.root.i,
+                               _mention(span, span.start, span.end, ngo, "org-kind", 0.4),
+                               "name")
             # Keep unknown names: titles may still give them a country and sector.
             return Located(span.start, span.end, span.root.i,
                            _mention(span, span.start, span.end, None, "unresolved", 0.0), "name")
@@ -421,6 +428,17 @@ class MentionFinder:
                 return Actor(code=country + sector, name=span.text, country=country,
                              sector=sector, type="organisation")
         return None
+
+    def _civic_organisation(self, span: Span) -> bool:
+        """An unknown organisation headed by a word for a civic body ("the Association of
+        Gondorian Jurists", "the Third World Water Forum") is a non-governmental one, unless
+        a country's name or demonym in it may make it that state's."""
+        if span.root.text not in CIVIC_BODIES:
+            return False
+        # the modifiers before the name count too ("Kenya Farmers Association")
+        words = span.doc[min(span.start, span.root.left_edge.i):span.end]
+        return not any(t.text[:1].isupper() and (self.kb.demonym(t.text) or any(
+            e.type in {"country", "capital"} for e in self.kb.lookup(t.text))) for t in words)
 
     def _repair_from_document(self, doc: Doc, names: list[Located]) -> None:
         """Within-document consistency: a garbled person name ("Stabridisdad") takes the actor

@@ -69,7 +69,7 @@ def mentions_at(t: Token, index: MentionIndex, keep_unresolved: bool = True) -> 
             for child in c.children:
                 # "Israeli tanks", "Russia's aircraft", "the leaders of Syria"; but not "his
                 # willingness": a pronoun owner is the doer of the noun, not of the verb
-                if child.dep_ == "poss" and child.pos_ == "PRON":
+                if (child.dep_ == "poss" and child.pos_ == "PRON") or counterpart(child):
                     continue
                 if child.dep_ in {"compound", "poss", "amod", "nmod"} or (
                         child.dep_ == "prep" and child.lower_ == "of"):
@@ -104,6 +104,22 @@ def mentions_at(t: Token, index: MentionIndex, keep_unresolved: bool = True) -> 
             # "Obama and Putin said they will attack": "they" stands for each of them
             out.extend(x for x in index.together(m) if x not in out)
     return out
+
+
+# nouns naming a party by its relation to another: "Israel's ally" is not Israel
+RELATIONAL_NOUNS = {"ally", "proxy", "partner", "enemy", "foe", "rival", "opponent",
+                    "neighbour", "neighbor", "friend", "client", "adversary"}
+
+
+def counterpart(t: Token) -> bool:
+    """Is ``t`` the party a relational noun is related to ("Israel" in "Israel's militia
+    ally", "the allies of Israel")? It names another party, not the noun's."""
+    head = t.head
+    if t.dep_ == "pobj" and head.lower_ == "of" and head.dep_ == "prep":
+        head = head.head
+    elif t.dep_ != "poss":
+        return False
+    return head.i != t.i and head.lemma_.lower() in RELATIONAL_NOUNS
 
 
 def _apposed_same(a: Located, b: Located, doc: Doc) -> bool:

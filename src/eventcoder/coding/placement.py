@@ -30,6 +30,8 @@ STATE_SECTORS = {"COP", "MIL", "GOV", "SPY", "JUD"}
 INFERRED_SCORE = 0.6
 FORCE_ROOTS = {"18", "19", "20"}
 PROTEST_SECTORS = {"OPP"}  # demonstrators, protesters, the opposition
+# nouns for a people living somewhere; a demonym on them names an ethnic group
+POPULATION_NOUNS = {"population", "minority", "community", "people", "populace"}
 MEMBERSHIP = {"affiliate", "belong", "affiliated", "belonging"}  # lemmas (as the tagger gives)
 
 
@@ -73,18 +75,29 @@ def agents_placed(parties: Parties, place: Place | None, doc: Doc) -> Parties:
     return _each(parties, placed)
 
 
+def _ethnic(head: Token) -> bool:
+    """"Ethnic Albanians", or a people noun a demonym qualifies ("the Albanian
+    population", "the Turkish minority"): an ethnic group, not its kin state."""
+    if head.dep_ in {"amod", "compound"} and head.head.i != head.i \
+            and head.head.lemma_.lower() in POPULATION_NOUNS:
+        return True  # the mention is the demonym itself
+    mods = [c for c in head.children if c.dep_ in {"amod", "compound"}]
+    return any(c.lower_ == "ethnic" for c in mods) or (
+        head.lemma_.lower() in POPULATION_NOUNS
+        and any(c.ent_type_ == "NORP" or c.tag_ == "JJ" for c in mods))
+
+
 def ethnic_placed(parties: Parties, place: Place | None, doc: Doc) -> Parties:
-    """"Ethnic Albanians demonstrated in Serbia": an ethnic group named by the demonym of its
-    kin state is a people of the country where the sentence places the act (``ethnic+place``)."""
+    """"Ethnic Albanians demonstrated in Serbia", "attacks on the Turkish minority in Gondor":
+    an ethnic group named by the demonym of its kin state is a people of the country where
+    the sentence places the act (``ethnic+place``)."""
     if place is None or not place.country or place.method not in PLACE_COUNTRY_METHODS:
         return parties
     country = place.country
 
     def placed(m: Located) -> Located:
         a = m.actor
-        if a is None or not a.country or a.country == country \
-                or not any(c.dep_ in {"amod", "compound"} and c.lower_ == "ethnic"
-                           for c in doc[m.head].children):
+        if a is None or not a.country or a.country == country or not _ethnic(doc[m.head]):
             return m
         code = country + a.code[len(a.country):] if a.code.startswith(a.country) else country
         return inferred(m, replace(a, code=code, country=country,

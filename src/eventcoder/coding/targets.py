@@ -15,6 +15,7 @@ from ..actors.mentions import Located, MentionIndex
 from ..records import Actor
 from .arguments import (
     conjuncts,
+    counterpart,
     hyphen_modifier,
     mentions_at,
     passive,
@@ -220,7 +221,8 @@ class TargetFinder:
             for t in subtree(obj, {"conj", "cc"}):
                 m = index.at(t.i) if t.i not in clauses else None
                 if m is not None and m.head == t.i and usable(m, keep) \
-                        and not _modifies_actor(t, index) and not hyphen_modifier(t):
+                        and not _modifies_actor(t, index) and not hyphen_modifier(t) \
+                        and not counterpart(t):
                     add(mentions_at(t, index, keep))
         for c in v.children:
             if c.dep_ == "prep" and c.lower_ in TARGET_PREPS - PLACE_PREPS:
