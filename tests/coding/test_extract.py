@@ -278,3 +278,11 @@ def test_forces_withdrawn_with_no_doer_are_withdrawn_by_their_side(code, dyads):
     # a passive with its doer named is that doer's act; weapons are no forces
     assert not any(s == "SOM" for _, s, _, _ in dyads(code(
         "Somali weapons were withdrawn from the border.")))
+
+
+def test_complaint_targets_the_party_complained_about_not_the_audience(code):
+    doc = code("Egypt complained to the United Nations about Libyan troop movements.")
+    assert ("EGY", "11", "LBY") in _roots(doc)
+    # with nobody named in the grievance, the addressee stays the target
+    doc = code("Egypt complained to Libya about the weather.")
+    assert ("EGY", "11", "LBY") in _roots(doc)

@@ -71,3 +71,11 @@ def test_state_of_siege_is_emergency_rule_at_home(engine) -> None:
     events = _events(engine, "The army declared a state of siege in Bolivia on Sunday.")
     siege = next(e for e in events if e.cameo == "1724")
     assert _country(siege.target) == "BOL"
+
+
+def test_withdrawal_from_a_town_at_home_has_no_target(engine) -> None:
+    # a place at home stands for its people when force is used there, not when troops
+    # leave it or give up there
+    events = _events(engine, "Syrian troops withdrew from the town of Homs.")
+    retreat = next(e for e in events if e.cameo == "0874")
+    assert retreat.target is None or retreat.target.actor is None

@@ -38,6 +38,9 @@ def parse(engine):
          "asserted"),
         ("North Korea has tried to hack into South Korean computers.", "hack", "asserted"),
         ("Russia did not try to attack the convoy.", "attack", "negated"),
+        # taking steps to do something is doing it, like an attempt
+        ("The junta has taken steps to expand press freedoms.", "expand", "asserted"),
+        ("The junta did not take measures to expand press freedoms.", "expand", "negated"),
         # "confirmed it would": reported "will", as after "said"
         ("NATO confirmed on Wednesday it would tighten the naval blockade of Serbia.",
          "tighten", "intended"),

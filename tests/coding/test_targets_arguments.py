@@ -104,3 +104,8 @@ def test_possessor_of_a_relational_noun_is_another_party(code, dyads):
     got = dyads(code("Rebels attacked the headquarters of France's local ally in Mali."))
     assert not any(t == "FRA" for _, _, t, _ in got)
     assert any(t == "MLI" for _, _, t, _ in got)
+
+
+def test_preposition_left_without_object_shares_the_next_conjuncts(code, dyads):
+    got = dyads(code("Chile restored relations with and sent aid to Peru."))
+    assert ("050", "CHL", "PER", "asserted") in got

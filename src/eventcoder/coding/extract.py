@@ -80,6 +80,9 @@ PARTICLES = {"off", "out", "up", "down", "away", "back"}
 # withdrawing troops (0874) or peacekeepers (1661), demobilizing them (0873): their side's acts
 FORCES_WITHDRAWN = {"0873", "0874", "1661"}
 DOMESTIC_PLACE_ROOTS = {"08", "14", "17", "18", "19", "20"}
+# de-escalation at home ("withdrew from the town", "surrendered in the east") leaves the place
+# or gives up there: nobody in it is acted on
+DOMESTIC_UNTARGETED = ("087",)
 # how sure an event with no named counterpart is, as if its target were a mention this sure.
 # A missing target makes the record less complete, not less likely to be right, so it ranks
 # with a resolved party. (Measured: ranking bare events below place-inferred ones, 0.45,
@@ -382,6 +385,8 @@ class EventExtractor:
                 marked = [m for m in self.targets.prep_objects(v, match.target_prep, index, obj)
                           if not same_actor(m, source)]
                 targets = marked or targets
+            if code[:2] == "11" and targets:
+                targets = self.targets.criticised(v, index, source, targets)
             if partners and targets and all(m.actor is None for m in targets):
                 # "U.S. and Russian negotiators return to Geneva for talks": an unknown name
                 # (here a venue) gives way to the joint subjects, who are each other's party
@@ -431,7 +436,8 @@ class EventExtractor:
                 tgt.mention.start < place.end and place.start < tgt.mention.end)):
             return triple  # a named party; but an unknown name that is this place gives way
         if src is not None and src.country == place.country and (
-                place.method != "prep" or code[:2] not in DOMESTIC_PLACE_ROOTS):
+                place.method != "prep" or code[:2] not in DOMESTIC_PLACE_ROOTS
+                or code.startswith(DOMESTIC_UNTARGETED)):
             # at home, only where the act is done to the place itself ("imposed a curfew in
             # Cizre", "blocked roads in Algiers"): its people are the target
             return triple

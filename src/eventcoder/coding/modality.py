@@ -34,6 +34,8 @@ INTENT_VERBS = {"plan", "intend", "want", "hope", "seek", "aim", "promise", "vow
 # "tried to assassinate", "attempted to hack": an attempt is itself the act (CAMEO codes an
 # attempted assassination as 186); the attempted clause keeps the attempt's own modality
 ATTEMPT_VERBS = {"try", "attempt"}
+# "took steps to ease curbs", "has taken measures to protect": doing it, not a mere aim
+STEP_NOUNS = {"step", "measure", "action", "move"}
 DEMAND_VERBS = {"ask", "urge", "call", "demand", "press", "push", "request", "appeal", "insist",
                 "order", "tell", "force", "pressure", "encourage", "invite", "threaten",
                 "warn", "allow", "let", "help", "convince", "persuade"}
@@ -101,6 +103,9 @@ def _link_effect(v: Token) -> Modality | None:
     if v.dep_ == "ccomp" and lemma in INTENT_VERBS:
         # "Obama wants Putin to attack": a wish about someone else's act
         return "hypothetical"
+    taking = _steps_taken(v)
+    if taking is not None:
+        return modality_of(taking)  # the taking decides, as with an attempt
     if v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
         return "intended"  # purpose: "halted aid to force Zelensky ..." states an aim
     if v.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN"} \
@@ -114,6 +119,22 @@ def _link_effect(v: Token) -> Modality | None:
         return "hypothetical"
     if v.dep_ == "pcomp" and head.lower_ in CONDITION_MARKS:
         return "hypothetical"
+    return None
+
+
+def _steps_taken(v: Token) -> Token | None:
+    """The taking when ``v`` is what steps or measures were taken to do ("took steps to
+    ease", "measures were taken to ease")."""
+    head = v.head
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        return None
+    if v.dep_ == "advcl" and head.lemma_.lower() == "take" and any(
+            c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in STEP_NOUNS
+            for c in head.children):
+        return head
+    if v.dep_ in {"acl", "relcl"} and head.lemma_.lower() in STEP_NOUNS \
+            and head.head.lemma_.lower() == "take":
+        return head.head
     return None
 
 

@@ -145,6 +145,17 @@ def _prep_objects(prep: Token) -> list[Token]:
     if any(True for _ in prep.children) or prep.i + 1 >= len(prep.doc):
         return [p for p in prep.children if p.dep_ == "pobj"]
     nxt = prep.doc[prep.i + 1]
+    if nxt.dep_ == "cc":
+        # "established ties with and opened an embassy in Tehran": a preposition left
+        # without object before "and" shares the object of the next conjunct's preposition
+        for t in prep.doc[nxt.i + 1:prep.sent.end]:
+            if t.is_punct:
+                break
+            if t.dep_ in {"prep", "dative"} and t.pos_ == "ADP":
+                found = [p for p in t.children if p.dep_ == "pobj"]
+                if found:
+                    return found
+        return []
     return [t for t in [nxt, *nxt.ancestors] if t.dep_ in {"nsubj", "nsubjpass"}
             and t.left_edge.i == nxt.i][:1]
 
@@ -224,6 +235,10 @@ class TargetFinder:
                         and not _modifies_actor(t, index) and not hyphen_modifier(t) \
                         and not counterpart(t):
                     add(mentions_at(t, index, keep))
+                if t.dep_ == "prep" and t.lower_ in NESTED_PARTY_PREPS \
+                        and not any(True for _ in t.children):
+                    for p in _prep_objects(t):  # "ties with and an embassy in Tehran"
+                        add(mentions_at(p, index, keep))
         for c in v.children:
             if c.dep_ == "prep" and c.lower_ in TARGET_PREPS - PLACE_PREPS:
                 # "mobilized reservists for a war against Iraq", "refused to respond to a
@@ -286,6 +301,16 @@ class TargetFinder:
         return [m for c in heads if c.dep_ == "prep" and c.lower_ == word
                 for p in c.children if p.dep_ == "pobj"
                 for m in mentions_at(p, index, self.keep_unresolved)]
+
+    def criticised(self, v: Token, index: MentionIndex, source: Located,
+                   targets: list[Located]) -> list[Located]:
+        """"Complained to the UN over Israeli raids": the party criticised is named by
+        over/about/against; the one the complaint is made to is only its audience."""
+        heard = {m.head for m in self.prep_objects(v, "to", index)}
+        faulted = [m for w in ("over", "about", "against")
+                   for m in self.prep_objects(v, w, index)
+                   if m.actor is not None and not same_actor(m, source)]
+        return faulted if faulted and all(m.head in heard for m in targets) else targets
 
     def measure_target(self, v: Token, obj: Token | None, index: MentionIndex,
                         source: Located, code: str) -> list[Located]:
