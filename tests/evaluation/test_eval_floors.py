@@ -56,8 +56,8 @@ def test_petrarch2_floor(engine):
 
 def test_plover_floor(engine):
     s = run_benchmark("plover", engine_coders(engine)).summary()
-    assert s["accuracy"] >= 0.81
+    assert s["accuracy"] >= 0.82
     assert s["macro_f1"] >= 0.80
-    assert s["dyad_accuracy"] >= 0.76
-    assert s["source_accuracy"] >= 0.85
-    assert s["target_accuracy"] >= 0.83
+    assert s["dyad_accuracy"] >= 0.79
+    assert s["source_accuracy"] >= 0.86
+    assert s["target_accuracy"] >= 0.85
