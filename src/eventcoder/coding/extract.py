@@ -31,19 +31,13 @@ from ..actors.entries import Discards
 from ..actors.mentions import Located, MentionIndex
 from ..records import Actor, Article, Event, Evidence, Mention, Modality, Place, content_hash
 from .arguments import conjuncts, mentions_at, passive, patients, subjects_of, subtree
-from .intent import (
-    demand_code,
-    demanded_by_speaker,
-    expressed_code,
-    intending_verb,
-    intent_governor,
-    refusal_code,
-)
+from .derived import DerivedEvents
+from .intent import demanded_by_speaker, intending_verb
 from .modality import is_reported, modality_of
 from .nominal import noun_events
 from .ontology import Ontology
 from .placement import states_implied
-from .speech import CLAIMING, SAYING_ONLY
+from .speech import SAYING_ONLY
 from .targets import (
     MEASURE_ROOTS,
     TargetFinder,
@@ -74,7 +68,6 @@ LETHAL_SUBJECTS = {"bombing", "explosion", "blast", "bomb", "attack", "shelling"
 # "killed by an improvised explosive device / unknown gunmen": a weapon or doer left unnamed
 LETHAL_AGENTS = {"device", "ied", "weapon", "gun", "gunman", "gunmen", "sniper", "assailant",
                  "attacker", "militant", "bomber", "terrorist", "assassin"}
-ACCUSED_ROOTS = {"17", "18", "19", "20"}  # a claim that another did these is an accusation
 PLACE_TARGET_ROOTS = {"04", "08", "14", "15", "17", "18", "19", "20"}  # visits, protest, force
 PARTICLES = {"off", "out", "up", "down", "away", "back"}
 # withdrawing troops (0874) or peacekeepers (1661), demobilizing them (0873): their side's acts
@@ -101,10 +94,6 @@ class Triple:
 def _words(tokens: list[Token]) -> tuple[str, ...]:
     return tuple(t.lemma_.lower() for t in tokens if not t.is_punct and t.pos_ != "DET")[
         :MAX_FRAME_WORDS]
-
-
-def _pronoun_subject(v: Token) -> bool:
-    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "PRON" for c in v.children)
 
 
 def _event_key(e: Event) -> tuple[int, int, str | None, int | None, str, str]:
@@ -135,6 +124,7 @@ class EventExtractor:
         self.ontology = ontology
         self.keep_unresolved = keep_unresolved
         self.targets = TargetFinder(keep_unresolved)
+        self.derived = DerivedEvents(self.targets, keep_unresolved)
         self.geolocator = geolocator
 
     def extract(self, doc: Doc, index: MentionIndex, article: Article) -> list[Event]:
@@ -476,59 +466,9 @@ class EventExtractor:
         if triple.match.reverse_code and triple.target is not None \
                 and can_host(triple.target, v):
             pairs.append((triple.target, triple.source, triple.match.reverse_code, modality))
-        action = triple.match.code
-        governor = intent_governor(v) if modality in {"intended", "negated"} else None
-        if governor in {"said-would", "warn"} and not _pronoun_subject(v) and not any(
-                same_actor(speaker, triple.source) for speaker in
-                subjects_of(v.head, index, self.keep_unresolved)):
-            # "X said Y would ...", "X warned that Y will ...": a forecast about Y, not Y's
-            # own words ("X said it/they would ..." is X speaking of itself)
-            governor = None
-        if governor is not None and action:
-            # the statement of intent (or the refusal) happened, whatever becomes of the plan
-            stated = expressed_code(action, governor) if modality == "intended" \
-                else refusal_code(action, governor)
-            if stated == action:
-                # "will send a team" (036): saying one will do an act that is itself an
-                # intention is that intention, stated; one event, asserted
-                pairs[0] = (triple.source, triple.target, action, "asserted")
-            elif stated:
-                # "will boycott the elections unless the president steps down": a threat
-                # naming no other party is aimed at the one whose compliance it demands
-                aims = self.targets.conditional_parties(v, index, triple.source) \
-                    if governor == "will-if" and stated[:2] == "13" \
-                    and triple.target is None else []
-                aimed: list[tuple[Located, Located | None]] = [
-                    (a, b) for a, b in (states_implied((triple.source, aim), place, index,
-                                                       v.doc, stated) for aim in aims)
-                    if b is not None and not same_actor(a, b)]
-                for src, tgt in aimed or [(triple.source, triple.target)]:
-                    pairs.append((src, tgt, stated, "asserted"))
-        speech = demanded_by_speaker(v)
-        if speech is not None and action:
-            governor = speech.lemma_.lower()
-            for speaker in subjects_of(speech, index, self.keep_unresolved):
-                if not same_actor(speaker, triple.source):
-                    pairs.append((speaker, triple.source, demand_code(action), "asserted"))
-        claimed = v
-        while claimed.dep_ == "conj" and claimed.head.i != claimed.i:
-            claimed = claimed.head  # "claimed that ISIL had attacked Iraq and taken Mosul"
-        claim = claimed.head if modality == "asserted" and claimed.dep_ == "ccomp" \
-            and claimed.head.lemma_.lower() in CLAIMING else None
-        if claim is not None and action:
-            # "the US claimed that they had attacked Iraq": responsibility claimed (015);
-            # "claimed that ISIL had attacked Iraq": an accusation (112). The act stays reported.
-            governor = claim.lemma_.lower()
-            for speaker in subjects_of(claim, index, self.keep_unresolved):
-                if same_actor(speaker, triple.source):
-                    pairs.append((speaker, triple.target, "015", "asserted"))
-                elif action[:2] in ACCUSED_ROOTS:
-                    pairs.append((speaker, triple.source, "112", "asserted"))
-                    # what one party claims another did is its accusation, not a fact
-                    # the text establishes
-                    pairs = [(s, t, c, "hypothetical" if c in {triple.match.code,
-                                                               triple.match.reverse_code}
-                              and m == "asserted" else m) for s, t, c, m in pairs]
+        pairs, governor = self.derived.add(
+            pairs, v, triple.source, triple.target, triple.match.code,
+            triple.match.reverse_code, modality, place, index, v.doc)
         for src, tgt, code, mod in pairs:
             pattern = triple.match.pattern if code in {triple.match.code,
                                                        triple.match.reverse_code} else \
