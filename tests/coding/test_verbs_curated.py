@@ -97,3 +97,17 @@ def test_suspending_a_members_membership_reduces_relations(code):
     doc = code("The African Union suspended Niger's membership after the military coup.")
     assert [(e.cameo, e.target.actor.code if e.target and e.target.actor else None)
             for e in doc.events] == [("160", "NER")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The United States launched strikes against Houthi targets in Yemen.", "190"),
+    ("Israel carried out strikes on Hezbollah positions in southern Lebanon.", "190"),
+    ("Russia launched drone strikes on Kyiv.", "195"),
+])
+def test_launched_strikes_on_military_targets_are_force(code, text, expected):
+    assert expected in {e.cameo for e in code(text).events}
+
+
+def test_a_labour_strike_is_not_force(code):
+    doc = code("Workers launched a strike against the new pension law.")
+    assert not any(e.cameo_root in {"18", "19", "20"} for e in doc.events)
