@@ -111,3 +111,8 @@ def test_launched_strikes_on_military_targets_are_force(code, text, expected):
 def test_a_labour_strike_is_not_force(code):
     doc = code("Workers launched a strike against the new pension law.")
     assert not any(e.cameo_root in {"18", "19", "20"} for e in doc.events)
+
+
+def test_conducting_drills_is_a_show_of_force_not_cooperation(code):
+    doc = code("Chinese warships conducted live-fire drills near Taiwan on Monday.")
+    assert [e.cameo for e in doc.events] == ["150"]
