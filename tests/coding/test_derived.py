@@ -21,3 +21,13 @@ def test_claim_of_another_partys_attack_is_an_accusation_and_the_attack_is_not_a
                and e.target.actor is not None and e.target.actor.country == "ISR"
                for e in doc.events)
     assert not any(e.cameo_root == "19" and e.modality == "asserted" for e in doc.events)
+
+
+def test_appeal_for_an_act_takes_the_acts_appeal_code(code):
+    doc = code("Germany's foreign minister urged Iran to release detained German citizens.")
+    assert {(e.cameo, e.target.actor.code) for e in doc.events
+            if e.cameo_root == "02" and e.target and e.target.actor} == {("0253", "IRN")}
+    doc = code("The UN called on Russia to withdraw its troops from Ukraine.")
+    got = {(e.cameo, e.source.actor.code, e.modality) for e in doc.events if e.source.actor}
+    assert ("0256", "IGOUNO", "asserted") in got
+    assert ("0874", "RUS", "hypothetical") in got  # Russia, not the UN, is to withdraw

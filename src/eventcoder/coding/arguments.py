@@ -308,7 +308,10 @@ def _governing_subject(v: Token, index: MentionIndex, keep_unresolved: bool) -> 
             # "conjoined" to a finite one is a misparse, not a second act of its subject
             return []
         if node.dep_ in SUBJECT_INHERIT and node.head.i != node.i:
-            objs = [c for c in node.head.children if c.dep_ == "dobj"]
+            objs = [c for c in node.head.children if c.dep_ == "dobj"] + [
+                p for c in node.head.children if c.dep_ == "prep" and c.lower_ == "on"
+                and node.head.lemma_.lower() == "call" for p in c.children
+                if p.dep_ == "pobj"]  # "called on Russia to withdraw": Russia withdraws
             if node.dep_ == "xcomp" and objs:
                 # "force Zelensky to accept": the object is the doer of the xcomp
                 return mentions_at(objs[0], index, keep_unresolved)

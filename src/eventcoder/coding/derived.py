@@ -1,6 +1,7 @@
 """Events read off another one: the statement of an intention or refusal ("will send aid" is
 also 0331, stated now), the demand of the speaker who wants the act done ("Straw said Sudan
-must ..."), and what a claim amounts to (responsibility claimed, 015, or an accusation, 112).
+must ..."), the appeal for it ("urged Iran to release": 0253), and what a claim amounts to
+(responsibility claimed, 015, or an accusation, 112).
 
 ``DerivedEvents.add`` takes the ``(source, target, code, modality)`` pairs of one coded act and
 returns them with the derived pairs added, plus the word that derived them (for the event's
@@ -15,6 +16,8 @@ from ..actors.mentions import Located, MentionIndex
 from ..records import Modality, Place
 from .arguments import subjects_of
 from .intent import (
+    appeal_code,
+    appealed_by,
     demand_code,
     demanded_by_speaker,
     expressed_code,
@@ -77,6 +80,14 @@ class DerivedEvents:
             for speaker in self._subjects(speech, index):
                 if not same_actor(speaker, source):
                     pairs.append((speaker, source, demand_code(action), "asserted"))
+        appeal = appealed_by(v)
+        if appeal is not None and action:
+            # "urged Iran to release ...": the appeal is for the act it names; as the same
+            # dyad and root as the appeal verb's own 020, the more specific code is kept
+            governor = appeal.lemma_.lower()
+            for speaker in self._subjects(appeal, index):
+                if not same_actor(speaker, source):
+                    pairs.append((speaker, source, appeal_code(action), "asserted"))
         claimed = v
         while claimed.dep_ == "conj" and claimed.head.i != claimed.i:
             claimed = claimed.head  # "claimed that ISIL had attacked Iraq and taken Mosul"

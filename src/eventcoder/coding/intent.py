@@ -28,6 +28,8 @@ WARNING_VERBS = {"warn", "caution"}
 # verbs of starting, going on and taking up again: they add no act of their own
 ASPECTUAL = {"resume", "continue", "begin", "start", "keep", "renew"}
 DEMAND_MODALS = {"must", "should"}
+# verbs that appeal to their object to act ("urged Iran to release ...")
+APPEAL_VERBS = {"urge", "call", "appeal", "encourage", "implore", "exhort"}
 # what a speaker issues or sends whose "that"-clause says what another must do
 MESSAGE_NOUNS = {"reminder", "warning", "message", "letter", "note", "notice", "statement",
                  "ultimatum", "demand", "call", "appeal", "instruction", "order", "signal"}
@@ -166,6 +168,23 @@ def refusal_code(code: str, governor: str | None = None) -> str | None:
 def demand_code(code: str) -> str:
     """"Straw said Sudan must reach an agreement": a 10x demand on the clause's subject."""
     return _lookup(_DEMAND, code) or "100"
+
+
+def appeal_code(code: str) -> str:
+    """"urged Iran to release the prisoners": an appeal for the act (02x mirrors 10x:
+    0253 "appeal for release" as 1053 "demand release")."""
+    return "02" + demand_code(code)[2:]
+
+
+def appealed_by(v: Token) -> Token | None:
+    """The appeal verb when ``v`` is what it urges its object to do ("urged Iran to
+    release", "called on Moscow to withdraw")."""
+    head = v.head
+    if v.dep_ != "xcomp" or head.lemma_.lower() not in APPEAL_VERBS:
+        return None
+    addressed = any(c.dep_ == "dobj" for c in head.children) or any(
+        c.dep_ == "prep" and c.lower_ == "on" for c in head.children)
+    return head if addressed else None
 
 
 def demanded_by_speaker(v: Token) -> Token | None:
