@@ -1,5 +1,5 @@
 """Political and armed organisations of the 1980s-2010s, demonyms of former names and peoples,
-and acronyms an article defines ("non-" groups and "based in": test_titles.py)."""
+and acronyms an article defines ("non-" groups and "based in": test_agent_phrases.py)."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ Cascade (each step records ``method`` and ``score`` on the mention):
 6. ``title``    an unknown name with a title: "Latvian Defense Minister Andris X" -> LVAGOV;
 7. ``role``     a title with a country: "the Russian president" -> the holder on the article date;
 8. ``agent``    a sector noun with a country: "Ukrainian troops" -> UKRMIL (steps 6-8, office
-                holders and IGO officials: see titles.py);
+                holders and IGO officials: see titles.py, agent phrases: agent_phrases.py);
 9. ``coref``    pronouns and bare titles (see coref.py).
 
 Unknown names stay unresolved (``actor`` is None) rather than being forced onto a wrong actor.
