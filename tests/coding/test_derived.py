@@ -31,3 +31,8 @@ def test_appeal_for_an_act_takes_the_acts_appeal_code(code):
     got = {(e.cameo, e.source.actor.code, e.modality) for e in doc.events if e.source.actor}
     assert ("0256", "IGOUNO", "asserted") in got
     assert ("0874", "RUS", "hypothetical") in got  # Russia, not the UN, is to withdraw
+
+
+def test_appeal_inside_a_condition_is_not_asserted(code):
+    doc = code("How will the president respond if the Russians call him to withdraw the troops?")
+    assert not any(e.cameo_root == "02" and e.modality == "asserted" for e in doc.events)

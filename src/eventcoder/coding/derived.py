@@ -24,6 +24,7 @@ from .intent import (
     intent_governor,
     refusal_code,
 )
+from .modality import modality_of
 from .placement import states_implied
 from .speech import CLAIMING
 from .targets import TargetFinder, same_actor
@@ -85,9 +86,10 @@ class DerivedEvents:
             # "urged Iran to release ...": the appeal is for the act it names; as the same
             # dyad and root as the appeal verb's own 020, the more specific code is kept
             governor = appeal.lemma_.lower()
+            made = modality_of(appeal)  # "if the Russians call him to withdraw": no appeal made
             for speaker in self._subjects(appeal, index):
                 if not same_actor(speaker, source):
-                    pairs.append((speaker, source, appeal_code(action), "asserted"))
+                    pairs.append((speaker, source, appeal_code(action), made))
         claimed = v
         while claimed.dep_ == "conj" and claimed.head.i != claimed.i:
             claimed = claimed.head  # "claimed that ISIL had attacked Iraq and taken Mosul"
