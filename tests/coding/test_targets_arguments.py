@@ -109,3 +109,20 @@ def test_possessor_of_a_relational_noun_is_another_party(code, dyads):
 def test_preposition_left_without_object_shares_the_next_conjuncts(code, dyads):
     got = dyads(code("Chile restored relations with and sent aid to Peru."))
     assert ("050", "CHL", "PER", "asserted") in got
+
+
+def test_whom_the_object_is_against_beats_the_venue(code, dyads):
+    got = dyads(code("South Africa filed a genocide case against Israel at the International "
+                     "Court of Justice."))
+    assert any(s == "ZAF" and t == "ISR" for _, s, t, _m in got)
+
+
+def test_a_sea_named_after_a_state_is_not_the_state(code):
+    doc = code("Iran seized an oil tanker in the Gulf of Oman.")
+    assert not any(m.actor is not None and m.actor.country == "OMN" for m in doc.mentions)
+    assert all(e.target is None or e.target.actor is None or e.target.actor.country != "OMN"
+               for e in doc.events)
+    assert all(e.location is None or e.location.country != "OMN" for e in doc.events)
+    # seized property is not taken to be the seizer's own
+    assert all(e.target is None or e.target.actor is None or e.target.actor.country != "IRN"
+               for e in doc.events)

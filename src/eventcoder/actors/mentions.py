@@ -146,6 +146,17 @@ def _places_a_city(doc: Doc, country: Located, city: Located) -> bool:
     return country.start == city.end + 1 and doc[city.end].text == ","
 
 
+WATER_BODIES = {"gulf", "sea", "strait", "straits", "bay", "ocean", "channel"}
+
+
+def _water_body(span: Span) -> bool:
+    """A name after "of" in the name of a sea ("the Gulf of Oman", "the Sea of Japan")."""
+    root = span.root
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i != prep.i \
+        and prep.head.lower_ in WATER_BODIES and prep.head.text[:1].isupper()
+
+
 def _language(span: Span) -> bool:
     """A demonym naming a language ("the Russian language", "Kurdish-language media")."""
     doc = span.doc
@@ -202,6 +213,8 @@ class MentionFinder:
             if end < len(doc) and self.kb.demonym(doc[start:end + 1].text):
                 end += 1  # NER split a two-word demonym: "Sierra | Leonean refugees"
             span = doc[start:end]
+            if _water_body(span):
+                continue  # "the Gulf of Oman", "the Sea of Japan": a sea, not the state
             loc = self._resolve_name(doc, span, ent.label_, on, persons)
             if loc is None:
                 continue

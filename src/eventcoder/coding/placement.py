@@ -211,6 +211,8 @@ def repressed_placed(parties: Parties, code: str) -> Parties:
     s = source.actor
     if s is None or not s.country or target is None or target.actor is None:
         return parties
+    if code.startswith("171"):
+        return parties  # seized property ("seized an oil tanker") is as often foreign as not
     if code[:2] not in {"17", "08"} and not (
             code[:2] in FORCE_ROOTS and target.actor.sector in PROTEST_SECTORS):
         # force against protesters ("opened fire on demonstrators") is repression too

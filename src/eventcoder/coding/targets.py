@@ -214,6 +214,13 @@ class TargetFinder:
                 for p in c.children if c.pos_ == "ADP" else ():
                     if p.dep_ == "pobj":
                         add(mentions_at(p, index, keep))
+        # "filed a genocide case against Israel at the ICJ": whom the object is against comes
+        # before where (or before whom) the act is done
+        for c in obj.children if obj is not None else ():
+            if c.dep_ == "prep" and c.lower_ == "against":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        add(mentions_at(p, index, keep))
         # "celebrated Iftar at Osgiliath with the parliament of Gondor": the party named by
         # "with"/"against"/"to" before a place that only stands for its state
         for c in sorted((c for c in v.children if c.dep_ == "prep"
