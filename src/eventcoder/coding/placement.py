@@ -41,6 +41,22 @@ def inferred(m: Located, actor: Actor, method: str) -> Located:
                                       score=min(m.mention.score, INFERRED_SCORE)))
 
 
+def _bare_sector(a: Actor | None) -> str | None:
+    """The sector of a party named only by it and owned by no state ("demonstrators",
+    "police"; not "UN troops", IGOUNOMIL); None for any other party."""
+    if a is None or a.country or a.type != "agent" or not a.sector or a.code != a.sector:
+        return None
+    return a.sector
+
+
+def _of_state(m: Located, country: str, where: str, method: str) -> Located:
+    """The bare-sector agent ``m`` as that agent of ``country``; ``where`` names the reason."""
+    a = m.actor
+    assert a is not None and a.sector is not None
+    return inferred(m, replace(a, code=country + a.sector, country=country,
+                               name=f"{a.name} ({where})"), method)
+
+
 def _each(parties: Parties, placed: Callable[[Located], Located]) -> Parties:
     source, target = parties
     return placed(source), placed(target) if target is not None else None
@@ -66,11 +82,9 @@ def agents_placed(parties: Parties, place: Place | None, doc: Doc) -> Parties:
         return parties  # "Syria says it will not accept refugees": a doer, not a place
 
     def placed(m: Located) -> Located:
-        a = m.actor
-        if a is None or a.country or a.type != "agent" or not a.sector or a.code != a.sector:
+        if _bare_sector(m.actor) is None:
             return m  # stated already, or owned by no state ("UN troops", IGOUNOMIL)
-        return inferred(m, replace(a, code=country + a.sector, country=country,
-                                    name=f"{a.name} ({place.name})"), "agent+place")
+        return _of_state(m, country, place.name, "agent+place")
 
     return _each(parties, placed)
 
@@ -139,7 +153,8 @@ def agents_of_unit(parties: Parties, index: MentionIndex, doc: Doc) -> Parties:
 
     def placed(m: Located) -> Located:
         a = m.actor
-        if a is None or a.country or a.type != "agent" or not a.sector or a.code != a.sector:
+        sector = _bare_sector(a)
+        if a is None or sector is None:
             return m
         head = doc[m.head]
         # "workers affiliated with the Serbian Workers' Union", "members belonging to X"
@@ -153,18 +168,15 @@ def agents_of_unit(parties: Parties, index: MentionIndex, doc: Doc) -> Parties:
                 org = index.at(p.i)
                 if org is not None and org.actor is not None \
                         and org.actor.type == "organisation" and not org.actor.country \
-                        and org.actor.code and not org.actor.code.endswith(a.sector):
+                        and org.actor.code and not org.actor.code.endswith(sector):
                     # "the activists of Amnesty International": the body's own people
-                    return inferred(m, replace(a, code=org.actor.code + a.sector,
+                    return inferred(m, replace(a, code=org.actor.code + sector,
                                                 name=f"{a.name} ({org.actor.name})"),
                                      "agent+unit")
                 if org is not None and org.actor is not None \
                         and org.actor.type == "organisation" and org.actor.country:
                     # "members of the Kenyan Medical Association": of its country
-                    country = org.actor.country
-                    return inferred(m, replace(a, code=country + a.sector, country=country,
-                                                name=f"{a.name} ({org.actor.name})"),
-                                     "agent+unit")
+                    return _of_state(m, org.actor.country, org.actor.name, "agent+unit")
                 if p.pos_ != "NOUN":
                     continue
                 for q in _modifiers(p):
@@ -172,10 +184,7 @@ def agents_of_unit(parties: Parties, index: MentionIndex, doc: Doc) -> Parties:
                     if x is None or x.actor is None or x.actor.type != "country" \
                             or not x.actor.country:
                         continue
-                    country = x.actor.country
-                    return inferred(m, replace(a, code=country + a.sector, country=country,
-                                                name=f"{a.name} ({x.actor.name})"),
-                                     "agent+unit")
+                    return _of_state(m, x.actor.country, x.actor.name, "agent+unit")
         for q in doc[m.head].children:
             # "Hamas militants", "top al-Qaeda leaders": an armed group's own people are
             # that group
@@ -221,11 +230,9 @@ def repressed_placed(parties: Parties, code: str) -> Parties:
         # the state: a state agent, or an actor coded as the country itself (a country, or
         # a person the dictionaries code with the bare country code, as PETRARCH's do)
         return parties
-    a = target.actor
-    if a.country or a.type != "agent" or not a.sector or a.code != a.sector:
+    if _bare_sector(target.actor) is None:
         return parties
-    return source, inferred(target, replace(a, code=s.country + a.sector, country=s.country,
-                                             name=f"{a.name} ({s.country})"), "agent+source")
+    return source, _of_state(target, s.country, s.country, "agent+source")
 
 
 # "Judge X opened investigations against Chilean officials", "the opposition demanded the
@@ -240,9 +247,8 @@ def domestic_placed(parties: Parties, code: str) -> Parties:
     from, accusing or sentencing the organs of one state is of that state (``agent+target``):
     courts and police act at home, an opposition opposes its own government."""
     source, target = parties
-    a = source.actor
-    if target is None or target.actor is None or a is None or a.country \
-            or a.type != "agent" or not a.sector or a.code != a.sector \
+    sector = _bare_sector(source.actor)
+    if target is None or target.actor is None or sector is None \
             or code[:2] not in ADDRESSED_ROOTS:
         return parties
     t = target.actor
@@ -252,10 +258,9 @@ def domestic_placed(parties: Parties, code: str) -> Parties:
     # journalists" says nothing of where the police are
     if t.code != t.country and (t.sector or "") not in STATE_SECTORS:
         return parties
-    if a.sector not in DOMESTIC_SECTORS | OPPOSITION_SECTORS:
+    if sector not in DOMESTIC_SECTORS | OPPOSITION_SECTORS:
         return parties
-    return inferred(source, replace(a, code=t.country + a.sector, country=t.country,
-                                    name=f"{a.name} ({t.country})"), "agent+target"), target
+    return _of_state(source, t.country, t.country, "agent+target"), target
 
 
 def states_implied(parties: Parties, place: Place | None, index: MentionIndex, doc: Doc,
