@@ -10,6 +10,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ..actors.mentions import Located, MentionIndex
+from ..nlp.parse_repair import has_subject
 
 SUBJECT_INHERIT = {"conj", "xcomp", "advcl"}
 # participles that, in the passive form with no agent, describe the subject's stance, not an
@@ -388,6 +389,6 @@ def _governing_clause_has_subject(v: Token) -> bool:
         if node.dep_ not in SUBJECT_INHERIT or node.head.i == node.i:
             return False
         node = node.head
-        if any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in node.children):
+        if has_subject(node):
             return True
     return False

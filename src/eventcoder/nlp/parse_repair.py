@@ -53,6 +53,12 @@ _ADJUNCTS = {"prep", "agent", "npadvmod", "advmod", "punct"}
 _DASHES = {"—", "–", "--"}
 _SPEECH = {"say", "tell", "report", "announce", "claim", "confirm", "add", "state", "allege"}
 _DATELINE_MAX = 12  # tokens before the dash: "WASHINGTON, Jan. 16, 2025 (Reuters) —"
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+def has_subject(v: Token) -> bool:
+    """Does the clause headed by ``v`` have a subject of its own (an expletive counts)?"""
+    return any(c.dep_ in SUBJECT_DEPS for c in v.children)
 
 
 def _stranded_main_verb(v: Token) -> Token | None:
@@ -68,7 +74,7 @@ def _stranded_main_verb(v: Token) -> Token | None:
     for m in v.children:
         if m.i < v.i or m.dep_ not in {"conj", "ccomp"} or m.pos_ not in {"VERB", "AUX"}:
             continue
-        if any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in m.children):
+        if has_subject(m):
             continue
         # only the participle's own adjuncts ("for acting against Moscow", "last year",
         # "by police") stand between it and the stranded verb
@@ -150,8 +156,7 @@ def repair_fronted_dates(doc: Doc) -> int:
     """Give back the subject swallowed by a fronted date phrase; return how many."""
     found = 0
     for v in doc:
-        if v.pos_ not in {"VERB", "AUX"} or any(
-                c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in v.children):
+        if v.pos_ not in {"VERB", "AUX"} or has_subject(v):
             continue
         for prep in (c for c in v.children if c.dep_ == "prep" and c.i < v.i):
             name = next((p for p in prep.children if p.dep_ == "pobj"), None)
@@ -173,8 +178,7 @@ def repair_fronted_phrases(doc: Doc) -> int:
     conjunct; return how many."""
     found = 0
     for v in doc:
-        if v.dep_ != "ROOT" or v.pos_ not in {"VERB", "AUX"} or any(
-                c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in v.children):
+        if v.dep_ != "ROOT" or v.pos_ not in {"VERB", "AUX"} or has_subject(v):
             continue
         start = min([c.i for c in v.children if c.dep_ in {"aux", "auxpass"}] + [v.i])
         for prep in (c for c in v.children if c.dep_ == "prep" and c.i < v.i):
