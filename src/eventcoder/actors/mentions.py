@@ -149,7 +149,7 @@ def _places_a_city(doc: Doc, country: Located, city: Located) -> bool:
 WATER_BODIES = {"gulf", "sea", "strait", "straits", "bay", "ocean", "channel"}
 
 
-def _water_body(span: Span) -> bool:
+def water_body(span: Span) -> bool:
     """A name after "of" in the name of a sea ("the Gulf of Oman", "the Sea of Japan")."""
     root = span.root
     prep = root.head
@@ -213,7 +213,7 @@ class MentionFinder:
             if end < len(doc) and self.kb.demonym(doc[start:end + 1].text):
                 end += 1  # NER split a two-word demonym: "Sierra | Leonean refugees"
             span = doc[start:end]
-            if _water_body(span):
+            if water_body(span):
                 continue  # "the Gulf of Oman", "the Sea of Japan": a sea, not the state
             loc = self._resolve_name(doc, span, ent.label_, on, persons)
             if loc is None:

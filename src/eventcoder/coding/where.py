@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.actors.kb import KnowledgeBase, normalise
-from eventcoder.actors.mentions import WATER_BODIES
+from eventcoder.actors.mentions import water_body
 from eventcoder.records import Place
 
 from .gazetteer import DIRECTIONS, GENERIC_PLACES, REGION_WORDS, Entry, Gazetteer, Hint, agrees
@@ -423,9 +423,7 @@ def _runs(sent: Span, known: Callable[[str], bool]) -> list[tuple[int, int]]:
             break
         if j < end and doc[j].lower_ in REGION_WORDS:
             j += 1
-        sea = start - 2 >= sent.start and doc[start - 1].lower_ == "of" \
-            and doc[start - 2].lower_ in WATER_BODIES and doc[start - 2].text[:1].isupper()
-        if not sea:  # "the Gulf of Oman" is a sea, not Oman
+        if not water_body(doc[start:j]):  # "the Gulf of Oman" is a sea, not Oman
             out.append((start, j))
         i = j
     return out
