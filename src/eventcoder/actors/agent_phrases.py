@@ -18,7 +18,8 @@ from datetime import date
 from spacy.tokens import Token
 
 from .kb import KnowledgeBase
-from .mentions import LANGUAGE_NOUNS, PLACE_NOUNS, Located
+from .mentions import LANGUAGE_NOUNS, Located
+from .place_names import PLACE_NOUNS
 
 # preposition after an agent noun -> actor types whose country the agent takes
 PREP_COUNTRY_KINDS = {"of": {"country", "capital"}, "from": {"country", "capital"},

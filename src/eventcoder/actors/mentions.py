@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span
 
 from ..records import Actor, Mention
 from .kb import Entry, KnowledgeBase
+from .place_names import PlaceLookup, city_country, namesake_country, water_body
 
 if TYPE_CHECKING:
     from .titles import TitleResolver
@@ -42,10 +43,6 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 DOCUMENT_MATCH = 0.88  # Jaro-Winkler on surnames within one article
 PRONOUNS = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
 LANGUAGE_NOUNS = {"language", "languages", "tongue", "dialect", "alphabet", "script"}
-# common nouns of places a demonym can qualify ("inhabitants of the Syrian town")
-PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "port", "capital",
-               "territory", "border", "coast", "island", "islands", "countryside", "area",
-               "state", "heights", "enclave", "valley"}
 
 # capitalised nouns that name a state's body when a country qualifies them ("the Montenegro
 # Assembly", "the Serbian Assembly"); in lower case they are gatherings
@@ -55,10 +52,6 @@ CIVIC_BODIES = {"Association", "Forum", "Foundation", "Society", "Institute"}
 
 # A hook for noise-robust matching: text of an unknown name -> (entry, score) or None.
 NameMatcher = Callable[[str, "MentionContext"], "tuple[Entry, float] | None"]
-# A hook into a gazetteer: place name -> (CAMEO country, population) of its towns and cities.
-PlaceLookup = Callable[[str], "list[tuple[str, int]]"]
-NAMESAKE_POPULATION = 100_000  # a namesake town must be this large to displace a capital
-CITY_POPULATION = 20_000  # an unknown place name stands for its country from this size
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,28 +128,6 @@ def country_actor(kb: KnowledgeBase, country: str) -> Actor:
     return Actor(code=country, name=country, country=country, type="country")
 
 
-def _places_a_city(doc: Doc, country: Located, city: Located) -> bool:
-    """Whether a country mention places a city: a demonym or name on a place noun ("the
-    north Lebanese port", "the Lebanese city of X"), a possessor ("Lebanon's X") or a
-    qualifier after a comma ("X, Lebanon")."""
-    tok = doc[country.head]
-    if tok.dep_ in {"amod", "compound", "nmod", "poss"} and (
-            tok.head.lemma_.lower() in PLACE_NOUNS or tok.head.i == city.head):
-        return True
-    return country.start == city.end + 1 and doc[city.end].text == ","
-
-
-WATER_BODIES = {"gulf", "sea", "strait", "straits", "bay", "ocean", "channel"}
-
-
-def water_body(span: Span) -> bool:
-    """A name after "of" in the name of a sea ("the Gulf of Oman", "the Sea of Japan")."""
-    root = span.root
-    prep = root.head
-    return root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i != prep.i \
-        and prep.head.lower_ in WATER_BODIES and prep.head.text[:1].isupper()
-
-
 def _language(span: Span) -> bool:
     """A demonym naming a language ("the Russian language", "Kurdish-language media")."""
     doc = span.doc
@@ -229,27 +200,12 @@ class MentionFinder:
         return out
 
     def _namesake_capitals(self, doc: Doc, names: list[Located]) -> None:
-        """A capital's name shared by a city of another country ("Tripoli" in Libya and in
-        Lebanon) is that city when the article places a city in that country and names no
-        other of the candidates: "Tripoli ... the north Lebanese port", "Tripoli, Lebanon".
-        A country merely named in the sentence is no evidence ("Canadian officials in
-        London")."""
+        """A capital's name used for a town of another country (see place_names)."""
         if self.places is None:
             return
         for m in names:
-            a = m.actor
-            if a is None or a.type != "capital" or not a.country:
-                continue
-            others = {c for c, pop in self.places(doc[m.start:m.end].text)
-                      if c != a.country and pop >= NAMESAKE_POPULATION}
-            if not others:
-                continue
-            named = {o.actor.country for o in names if o is not m and o.actor is not None
-                     and o.actor.type in {"country", "capital"} and o.actor.country}
-            placing = {o.actor.country for o in names if o.actor is not None
-                       and o.actor.country in others and _places_a_city(doc, o, m)}
-            if len(placing) == 1 and a.country not in named:
-                country = placing.pop()
+            country = namesake_country(doc, m, names, self.places)
+            if country is not None:
                 m.mention = replace(m.mention, actor=replace(
                     self._country_actor(country), name=m.mention.text, type="capital",
                     kb_id=None), method="namesake", score=0.8)
@@ -405,15 +361,10 @@ class MentionFinder:
 
     def _city(self, text: str) -> Actor | None:
         """A place name the knowledge base lacks but the gazetteer knows as a town or city
-        ("met in Istanbul", "Basra police"): its country, as for a capital, when one town of
-        that name dwarfs (tenfold) every namesake abroad."""
-        if self.places is None:
+        ("met in Istanbul", "Basra police"): its country, as for a capital (see place_names)."""
+        country = city_country(text, self.places) if self.places is not None else None
+        if country is None:
             return None
-        found = sorted(self.places(text), key=lambda cp: -cp[1])
-        if not found or found[0][1] < CITY_POPULATION or any(
-                c != found[0][0] and 10 * pop > found[0][1] for c, pop in found[1:]):
-            return None
-        country = found[0][0]
         # typed like a capital: the knowledge base's type for a place that stands for its
         # state, so every place rule treats the town as it treats a capital
         return replace(self._country_actor(country), name=text, type="capital", kb_id=None)

@@ -253,7 +253,7 @@ class Gazetteer:
 
 def city_countries(name: str) -> list[tuple[str, int]]:
     """(CAMEO country, population) of the packaged gazetteer's towns and cities whose main
-    name is ``name``; the actor resolver's view of places (mentions.PlaceLookup)."""
+    name is ``name``; the actor resolver's view of places (place_names.PlaceLookup)."""
     return [(e.country, e.population) for e, main in _default_gazetteer().candidates(name)
             if main and e.feature == "city" and e.country]
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.actors.kb import KnowledgeBase, normalise
-from eventcoder.actors.mentions import water_body
+from eventcoder.actors.place_names import water_body
 from eventcoder.records import Place
 
 from .gazetteer import DIRECTIONS, GENERIC_PLACES, REGION_WORDS, Entry, Gazetteer, Hint, agrees
