@@ -29,14 +29,14 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.entries import Discards
 from ..actors.mentions import Located, MentionIndex
-from ..records import Actor, Article, Event, Evidence, Mention, Modality, Place, content_hash
+from ..records import Article, Event, Evidence, Mention, Modality, Place, content_hash
 from .arguments import conjuncts, mentions_at, passive, patients, subjects_of, subtree
 from .derived import DerivedEvents
 from .intent import demanded_by_speaker, intending_verb
 from .modality import is_reported, modality_of
 from .nominal import noun_events
 from .ontology import Ontology
-from .placement import states_implied
+from .placement import place_as_target, states_implied
 from .speech import SAYING_ONLY
 from .targets import (
     MEASURE_ROOTS,
@@ -68,14 +68,9 @@ LETHAL_SUBJECTS = {"bombing", "explosion", "blast", "bomb", "attack", "shelling"
 # "killed by an improvised explosive device / unknown gunmen": a weapon or doer left unnamed
 LETHAL_AGENTS = {"device", "ied", "weapon", "gun", "gunman", "gunmen", "sniper", "assailant",
                  "attacker", "militant", "bomber", "terrorist", "assassin"}
-PLACE_TARGET_ROOTS = {"04", "08", "14", "15", "17", "18", "19", "20"}  # visits, protest, force
 PARTICLES = {"off", "out", "up", "down", "away", "back"}
 # withdrawing troops (0874) or peacekeepers (1661), demobilizing them (0873): their side's acts
 FORCES_WITHDRAWN = {"0873", "0874", "1661"}
-DOMESTIC_PLACE_ROOTS = {"08", "14", "17", "18", "19", "20"}
-# de-escalation at home ("withdrew from the town", "surrendered in the east") leaves the place
-# or gives up there: nobody in it is acted on
-DOMESTIC_UNTARGETED = ("087",)
 # how sure an event with no named counterpart is, as if its target were a mention this sure.
 # A missing target makes the record less complete, not less likely to be right, so it ranks
 # with a resolved party. (Measured: ranking bare events below place-inferred ones, 0.45,
@@ -410,38 +405,6 @@ class EventExtractor:
                  and m.actor is not None and m.actor.country}  # "Tripoli" in Lebanon
         return self.geolocator.locate(triple.verb, [a.country for a in actors if a], named)
 
-    @staticmethod
-    def _place_as_target(triple: Triple, place: Place | None) -> Triple:
-        """"Russia held exercises in Alaska": with no counterpart named, a foreign place where
-        a visit, protest or use of force happens stands for its state (as in PETRARCH); a
-        place at home where force is used or eased stands for its people."""
-        code = triple.match.code or ""
-        src = triple.source.actor
-        if place is None or place.method == "actor_country" \
-                or not place.country or code[:2] not in PLACE_TARGET_ROOTS \
-                or place.start is None or place.end is None:
-            return triple
-        tgt = triple.target
-        if tgt is not None and (tgt.actor is not None or not (
-                tgt.mention.start < place.end and place.start < tgt.mention.end)):
-            return triple  # a named party; but an unknown name that is this place gives way
-        if src is not None and src.country == place.country and (
-                place.method != "prep" or code[:2] not in DOMESTIC_PLACE_ROOTS
-                or code.startswith(DOMESTIC_UNTARGETED)):
-            # at home, only where the act is done to the place itself ("imposed a curfew in
-            # Cizre", "blocked roads in Algiers"): its people are the target
-            return triple
-        doc = triple.verb.doc
-        span = doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is None:
-            return triple
-        actor = Actor(code=place.country, name=place.name, country=place.country,
-                      type="country")
-        mention = Mention(text=place.text or place.name, start=place.start, end=place.end,
-                          actor=actor, method="location", score=0.5)
-        return replace(triple, target=Located(span.start, span.end, span.root.i, mention,
-                                              "place"))
-
     def _events(self, triple: Triple, article: Article, index: MentionIndex) -> Iterator[Event]:
         v = triple.verb
         sent: Span = v.sent
@@ -450,7 +413,8 @@ class EventExtractor:
         modality = modality_of(clause)
         when = resolve_when(clause, article.date)
         place = self._place(triple, index)
-        triple = self._place_as_target(triple, place)
+        triple = replace(triple, target=place_as_target(
+            triple.source, triple.target, triple.match.code or "", place, v.doc))
         # parties whose state the sentence implies (placement.py records each inference)
         parties = states_implied((triple.source, triple.target), place, index, v.doc,
                                  triple.match.code or "")

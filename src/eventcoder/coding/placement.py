@@ -5,9 +5,11 @@ or by a people placed in another country ("the Albanians of southern Serbia") ta
 from the sentence: the place of the act, the country it is placed in, or, for the victims of a
 state's repression, that state. Every inference is recorded on the mention (``method``
 ``agent+place``, ``ethnic+place``, ``demonym+place``, ``agent+source``, ``agent+target``) with
-its score capped, so a user can tell a stated party from an inferred one.
+its score capped, so a user can tell a stated party from an inferred one. Where no
+counterpart is named at all, the place of the act may stand in for it (``location``,
+``place_as_target``).
 
-Each function takes and returns the ``(source, target)`` of one act.
+The ``*_placed`` functions take and return the ``(source, target)`` of one act.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ..actors.mentions import Located, MentionIndex
-from ..records import Actor, Place
+from ..records import Actor, Mention, Place
 
 Parties = tuple[Located, Located | None]
 
@@ -28,6 +30,11 @@ WHERE_PREPS = {"in", "at", "inside", "within", "near", "outside"}  # where, what
 # doers whose coercion or repression (17x, 175) of bare-sector victims is taken to be at home
 STATE_SECTORS = {"COP", "MIL", "GOV", "SPY", "JUD"}
 INFERRED_SCORE = 0.6
+PLACE_TARGET_ROOTS = {"04", "08", "14", "15", "17", "18", "19", "20"}  # visits, protest, force
+DOMESTIC_PLACE_ROOTS = {"08", "14", "17", "18", "19", "20"}
+# de-escalation at home ("withdrew from the town", "surrendered in the east") leaves the place
+# or gives up there: nobody in it is acted on
+DOMESTIC_UNTARGETED = ("087",)
 FORCE_ROOTS = {"18", "19", "20"}
 PROTEST_SECTORS = {"OPP"}  # demonstrators, protesters, the opposition
 # nouns for a people living somewhere; a demonym on them names an ethnic group
@@ -261,6 +268,35 @@ def domestic_placed(parties: Parties, code: str) -> Parties:
     if sector not in DOMESTIC_SECTORS | OPPOSITION_SECTORS:
         return parties
     return _of_state(source, t.country, t.country, "agent+target"), target
+
+
+def place_as_target(source: Located, target: Located | None, code: str, place: Place | None,
+                    doc: Doc) -> Located | None:
+    """The target of an act coded ``code``, with the place standing in where no party is
+    named. "Russia held exercises in Alaska": a foreign place where a visit, protest or use
+    of force happens stands for its state (as in PETRARCH); a place at home where force is
+    used or eased stands for its people (method ``location``)."""
+    src = source.actor
+    if place is None or place.method == "actor_country" \
+            or not place.country or code[:2] not in PLACE_TARGET_ROOTS \
+            or place.start is None or place.end is None:
+        return target
+    if target is not None and (target.actor is not None or not (
+            target.mention.start < place.end and place.start < target.mention.end)):
+        return target  # a named party; but an unknown name that is this place gives way
+    if src is not None and src.country == place.country and (
+            place.method != "prep" or code[:2] not in DOMESTIC_PLACE_ROOTS
+            or code.startswith(DOMESTIC_UNTARGETED)):
+        # at home, only where the act is done to the place itself ("imposed a curfew in
+        # Cizre", "blocked roads in Algiers"): its people are the target
+        return target
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return target
+    actor = Actor(code=place.country, name=place.name, country=place.country, type="country")
+    mention = Mention(text=place.text or place.name, start=place.start, end=place.end,
+                      actor=actor, method="location", score=0.5)
+    return Located(span.start, span.end, span.root.i, mention, "place")
 
 
 def states_implied(parties: Parties, place: Place | None, index: MentionIndex, doc: Doc,
