@@ -163,6 +163,30 @@ def test_pattern_marks_target_and_source_prepositions(tmp_path):
         ("DEU", "071", "POL")]
 
 
+def test_bare_markers_after_a_word(tmp_path):
+    # PETRARCH's "$"/"+" after a word: the actor follows that word ("ABOUT +"), or sits in a
+    # phrase on that noun ("MONEY $", with "+" before "*": the subject receives)
+    engine = _dictionary_engine(
+        tmp_path, "--- CAUTION  [130] ---\nCAUTION\n- * their ^ about +  [130]\n"
+                  "--- OBTAIN  [030] ---\nOBTAIN\n- + * money $  [071]\n"
+                  "- + * {a letter} $  [031]\n")
+    doc = engine.code_text("Poland cautioned their Latvian allies about Russia.")
+    assert [(e.source.actor.code, e.target.actor.code) for e in doc.events] == [("POL", "RUS")]
+    doc = engine.code_text("Poland obtained money from Germany.")
+    assert [(e.source.actor.code, e.cameo, e.target.actor.code) for e in doc.events] == [
+        ("DEU", "071", "POL")]
+    # an article in a pattern phrase is matched though frames leave articles out
+    doc = engine.code_text("Poland obtained a letter from Germany.")
+    assert [(e.source.actor.code, e.cameo) for e in doc.events] == [("DEU", "031")]
+
+
+def test_coordinated_modifiers_of_the_subject_are_shared(tmp_path):
+    engine = _dictionary_engine(tmp_path, "--- SWELL  [---] ---\nSWELL\n"
+                                          "- {death toll} *  [190]\n")
+    doc = engine.code_text("Poland's death and injury toll swelled in the war with Germany.")
+    assert [(e.cameo, e.source.actor.code) for e in doc.events] == [("190", "POL")]
+
+
 def _asserted(doc) -> list[tuple[str, str]]:
     return [(e.cameo, e.pattern) for e in doc.events if e.modality == "asserted"]
 

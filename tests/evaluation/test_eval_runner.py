@@ -108,6 +108,27 @@ def test_engine_plover_coder_writes_joint_actors_as_sources_without_target():
         record) == ("FIGHT", None, "JOR")
 
 
+def test_an_unknown_doer_is_read_as_the_named_place_where_the_gold_does_so():
+    from dataclasses import replace
+
+    from eventcoder.records import Place
+
+    unknown = Mention(text="", start=5, end=5, method="unknown")
+    victims = _mention("USAMIL", "USA", "MIL")
+    named = Place(name="Samarra", country="IRQ", method="sentence")
+    guessed = Place(name="Iraq", country="IRQ", method="actor_country")
+    bombing = replace(_event("190", unknown, victims, plover="ASSAULT"), location=named)
+    record = PloverGold("p", "t", "ASSAULT", ("IRQ",), ("USA",), None, None, date(2000, 1, 1))
+    assert engine_plover_coder(FakeEngine([bombing]))(record) == ("ASSAULT", "IRQ", "USA")
+    # a place inferred from the actors is no evidence of who did it
+    assert engine_plover_coder(FakeEngine([replace(bombing, location=guessed)]))(record) == (
+        "ASSAULT", None, "USA")
+    sentence = GoldSentence("s", "DEMO", date(1995, 1, 1), "t", (), True, False)
+    assert engine_coder(FakeEngine([bombing]), "petrarch")(sentence) == [("190", "IRQ", "USAMIL")]
+    # our own convention keeps the doer unknown, as the record does
+    assert engine_coder(FakeEngine([bombing]))(sentence) == [("190", None, "USAMIL")]
+
+
 def test_engine_coders_factory_warms_the_engine():
     engine = FakeEngine([])
     factory = engine_coders(engine)

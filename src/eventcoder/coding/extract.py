@@ -86,6 +86,9 @@ class Triple:
     match: VerbMatch
 
 
+MODIFIER_DEPS = {"compound", "nmod", "amod"}
+
+
 def _words(tokens: list[Token]) -> tuple[str, ...]:
     return tuple(t.lemma_.lower() for t in tokens if not t.is_punct and t.pos_ != "DET")[
         :MAX_FRAME_WORDS]
@@ -292,8 +295,14 @@ class EventExtractor:
         # phrases after it ("riots against Israeli military policies")
         phrase = next((c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}
                        and c.left_edge.i <= source.head <= c.i), None)
-        subject = _words(list(v.doc[phrase.left_edge.i:phrase.i + 1]) if phrase is not None
-                         else list(v.doc[source.start:source.end]))
+        words = list(v.doc[phrase.left_edge.i:phrase.i + 1]) if phrase is not None \
+            else list(v.doc[source.start:source.end])
+        # coordinated modifiers share the head: "death and injury toll" is a death toll
+        # (and an injury toll), so "{DEATH TOLL} *" matches
+        shared = {t.i for c in words if c.dep_ == "cc" and c.head.dep_ in MODIFIER_DEPS
+                  and c.i + 1 < words[-1].i and c.nbor().dep_ in MODIFIER_DEPS | {"conj"}
+                  for t in (c, c.nbor())}
+        subject = _words([t for t in words if t.i not in shared])
         return VerbFrame(lemma=self._verb_word(v), particle=particle, objects=_words(objects),
                          preps=preps, subject=subject)
 

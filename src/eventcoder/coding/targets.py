@@ -305,8 +305,15 @@ class TargetFinder:
                       obj: Token | None = None) -> list[Located]:
         """Actors in the objects of preposition ``word`` on the verb or on its object."""
         heads = list(v.children) + (list(obj.children) if obj is not None else [])
-        return [m for c in heads if c.dep_ == "prep" and c.lower_ == word
-                for p in c.children if p.dep_ == "pobj"
+        preps = [c for c in heads if c.dep_ == "prep" and c.lower_ == word]
+        if not preps:
+            # a noun marks the place ("+ * MONEY $"): a preposition on that noun, or on the
+            # verb after it, names the actor ("received money from Osgiliath")
+            nouns = [c for c in heads if c.pos_ in {"NOUN", "PROPN"}
+                     and word in {c.lower_, c.lemma_.lower()}]
+            preps = [p for n in nouns for p in list(n.children) + list(v.children)
+                     if p.dep_ == "prep" and p.i > n.i]
+        return [m for c in preps for p in c.children if p.dep_ == "pobj"
                 for m in mentions_at(p, index, self.keep_unresolved)]
 
     def criticised(self, v: Token, index: MentionIndex, source: Located,

@@ -104,6 +104,9 @@ class _Pattern:
         return bool(words) and all(w in PARTICLES for w in words)
 
 
+# determiners are not in verb frames, so a pattern word "a"/"the" could never match
+ARTICLES = frozenset({"a", "an", "the"})
+
 PARTICLES = {"on", "out", "off", "up", "down", "in", "into", "ahead", "back", "away", "over",
              "through", "forward", "along", "around", "about", "aside", "by", "to", "with",
              "for", "from", "at", "onto", "upon", "under", "behind"}
@@ -155,9 +158,10 @@ class _Compiler:
         """One pattern element (word, ``a/b``, ``&SYN``, ``{phrase}``) -> its alternatives."""
         if isinstance(item, list):  # a phrase (or a group used as a synset member)
             seqs: list[tuple[Forms, ...]] = [()]
-            for sub in item[1:]:
-                if is_marker(sub):
-                    continue
+            words = [sub for sub in item[1:] if not is_marker(sub)]
+            for sub in words:
+                if isinstance(sub, str) and sub in ARTICLES and len(words) > 1:
+                    continue  # frames leave articles out: {A MESSAGE} is "message"
                 seqs = [s + alt for s in seqs for alt in self.unit(sub)][:2048]
             return tuple(seqs)
         alts: list[tuple[Forms, ...]] = []
@@ -170,6 +174,7 @@ class _Compiler:
 
     def items(self, tree: Sequence[Any], marks: dict[str, str]) -> list[_Item]:
         out: list[_Item] = []
+        last = ""  # the bare word before a bare marker: "ABOUT +", "MONEY $"
         for item in tree:
             if isinstance(item, list) and item[0] == "(":
                 words = [x for x in item[1:] if not is_marker(x)]
@@ -178,9 +183,21 @@ class _Compiler:
                 for mark in MARKERS.intersection(x for x in item if isinstance(x, str)):
                     marks.setdefault(mark, words[0] if isinstance(words[0], str) else "")
                 out.append(_Item.of("head", self.unit(words[0])))
-                out.extend(_Item.of("inner", self.unit(w)) for w in words[1:])
+                out.extend(_Item.of("inner", self.unit(w)) for w in words[1:]
+                           if not (isinstance(w, str) and w in ARTICLES))
+                last = ""
+            elif isinstance(item, str) and item in ARTICLES:
+                continue
             elif not is_marker(item):
                 out.append(_Item.of("bare", self.unit(item)))
+                word = item if isinstance(item, str) else next(
+                    (w for w in reversed(item[1:]) if isinstance(w, str)), "")
+                last = word if word.isalpha() else ""
+            elif item in {"$", "+"} and last:
+                # the marked actor follows that word: the object of the preposition it is
+                # (``* THEIR ^ ABOUT +``) or of a preposition on the noun it is
+                # (``+ * MONEY $``: "received money from Osgiliath")
+                marks.setdefault(item, last)
         return out
 
     def pattern(self, text: str, code: str, origin: str, line: int) -> _Pattern:
@@ -293,7 +310,9 @@ class _View:
             return True
         item = items[k]
         for i, seg in enumerate(self.segs):
-            if (i < done[seg] or (item.kind == "bare" and seg not in (0, last))
+            if (i < done[seg] or (item.kind == "bare" and seg not in (0, last) and not (
+                    # a bare preposition ("* THEIR ^ ABOUT +") heads a later phrase
+                    seg > last and i > 0 and self.segs[i - 1] != seg))
                     or (item.kind == "inner" and seg != head)
                     or (item.kind == "head" and i == self.first_obj)):
                 continue

@@ -141,6 +141,20 @@ def _country(mention: Mention | None) -> str | None:
     return actor.code[:3] if actor.code and not actor.code.startswith("-") else None
 
 
+def _placed(e: Event, mention: Mention | None) -> str | None:
+    """The country an unknown doer is read as where the gold does so: the PLOVER GSR (its
+    readme: "the actor primary codes were inferred from these locations") and PETRARCH code
+    "was arrested in Lebanon" or "a bombing near Samarra killed" with the place's country as
+    source. Our records keep the doer unknown; only a place named in the sentence counts,
+    never one guessed from the actors."""
+    if mention is None or mention.actor is not None or mention.method != "unknown":
+        return None
+    place = e.location
+    if place is None or not place.country or place.method == "actor_country":
+        return None
+    return place.country
+
+
 def _same(a: Mention | None, b: Mention | None) -> bool:
     """The same mention (by position and text)."""
     if a is None or b is None:
@@ -189,7 +203,8 @@ def engine_coder(engine: Engine, convention: str = "eventcoder",
     as ``(cameo, source code, target code)``."""
 
     def coder(sentence: GoldSentence) -> list[Coded]:
-        return [(code, _actor_code(e.source), _actor_code(e.target))
+        placed = _placed if convention == "petrarch" else lambda e, m: None
+        return [(code, _actor_code(e.source) or placed(e, e.source), _actor_code(e.target))
                 for code, e in _asserted(engine, sentence.text, sentence.date, convention,
                                          negate)]
 
@@ -209,7 +224,8 @@ def engine_plover_coder(engine: Engine,
         if not events:
             return (None, None, None)
         best = max(events, key=lambda e: e.confidence)  # max keeps the first of equals
-        source, target = _country(best.source), _country(best.target)
+        source = _country(best.source) or _placed(best, best.source)
+        target = _country(best.target)
         if target != source and any(e is not best and e.cameo == best.cameo
                                     and _country(e.source) == target
                                     and _country(e.target) == source
