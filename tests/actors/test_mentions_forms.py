@@ -49,6 +49,17 @@ def test_ethnic_minority_in_a_country_is_coded_with_that_country(code):
     assert m["Albanians"].actor.country == "ALB"
 
 
+def test_ethnic_agent_living_in_a_country_is_that_countrys(code):
+    m = _by_text(code("Ethnic Albanian guerrillas operating in Macedonia laid down their "
+                      "weapons.", ON))
+    assert m["Albanian guerrillas"].actor.code == "MKDREB"
+    assert m["Albanian guerrillas"].method == "demonym+residence"
+    # not ethnic: the demonym names the state
+    m = _by_text(code("Albanian guerrillas operating in Macedonia laid down their weapons.",
+                      ON))
+    assert m["Albanian guerrillas"].actor.country == "ALB"
+
+
 def test_generic_agent_phrase_tagged_as_name_takes_its_owner(code):
     m = _by_text(code("Kenya's Supreme Court annulled the election.", ON))
     assert m["Supreme Court"].actor.code == "KENJUD"

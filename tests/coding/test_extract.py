@@ -275,6 +275,24 @@ def test_a_weapon_as_subject_leaves_the_doer_unknown(code):
 
 
 
+def test_an_attempt_on_a_named_victim_is_an_act_of_an_unknown_doer(code):
+    doc = code("An attempt to assassinate the Kenyan interior minister was foiled in Mombasa.")
+    assert any(e.source.actor is None and e.target is not None and e.target.actor.country
+               == "KEN" and e.cameo_root == "18" and e.modality == "asserted"
+               for e in doc.events)
+    # a plan is no attempt
+    assert not code("A plan to assassinate the Kenyan interior minister was discussed.").events
+
+
+def test_guilty_of_an_act_asserts_it_of_the_subject(code, dyads):
+    got = dyads(code("The Sudanese army is guilty of violating the ceasefire agreement."))
+    assert any(c == "196" and s == "SDNMIL" and m == "asserted" for c, s, _, m in got)
+    got = dyads(code("The Sudanese army may be guilty of violating the ceasefire agreement."))
+    assert not any(m == "asserted" for c, _, _, m in got if c == "196")
+    got = dyads(code("The Sudanese army is not guilty of violating the ceasefire agreement."))
+    assert not any(m == "asserted" for c, _, _, m in got if c == "196")
+
+
 def test_subject_pattern_names_the_subject_phrase_not_the_actor(tmp_path):
     from datetime import date
 

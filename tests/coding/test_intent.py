@@ -17,9 +17,22 @@ def test_warning_about_another_party_is_no_threat_of_it(code, dyads):
 
 def test_intending_to_resume_an_act_intends_the_act(code, dyads):
     got = dyads(code("The Syrian army prepared to resume shelling Turkish positions."))
-    assert ("138", "SYRMIL", "TUR", "asserted") in got
+    # getting ready to use force is a force posture (150), not a verbal threat (138)
+    assert ("150", "SYRMIL", "TUR", "asserted") in got
+    assert not any(c.startswith("13") for c, _, _, _ in got)
     # the bare intent verb's generic code would count the one statement twice
     assert not any(c == "030" for c, _, _, _ in got)
+
+
+def test_being_prepared_to_use_force_is_a_threat_preparing_it_a_force_posture(code, dyads):
+    said = dyads(code("Turkey said it is prepared to attack Kurdish positions in Syria."))
+    assert any(c.startswith("13") and m == "asserted" for c, _, _, m in said)
+    moved = dyads(code("Turkish troops are preparing to attack Kurdish positions in Syria."))
+    assert any(c == "150" and s == "TURMIL" and m == "asserted" for c, s, _, m in moved)
+    assert not any(c.startswith("13") for c, _, _, _ in moved)
+    # a non-violent measure being prepared stays a threat of it
+    curfew = dyads(code("The Syrian government prepared to impose a curfew on Aleppo."))
+    assert any(c.startswith("13") for c, _, _, _ in curfew)
 
 
 def test_message_whose_clause_says_what_another_must_do_is_a_demand(code, dyads):

@@ -306,6 +306,7 @@ def test_lemmas_are_kept_and_follow_an_extension(tmp_path: Path, snippet: VerbLe
     ("--- RUSH [---] ---\nRUSH\n- * &NOPE [070]\n", "bad.txt:3"),
     ("--- RUSH [---] ---\nRU$H {\n", "bad.txt:2"),
     ("--- RUSH [12a4] ---\nRUSH\n", "bad.txt:1"),
+    ("--- RUSH [---] ---\nRUSH\n- * {AIR RAID}/RAID [195]\n", "bad.txt:3"),  # phrase in a/b
 ])
 def test_reader_errors_name_file_and_line(tmp_path: Path, text: str, where: str) -> None:
     path = tmp_path / "bad.txt"

@@ -68,6 +68,11 @@ def _asserted(doc) -> set[str]:
     # people held as human shields (184) or kept as hostages (181)
     ("Syrian troops held the villagers as human shields.", "184"),
     ("The rebels kept twenty Nigerian oil workers as hostages.", "181"),
+    # going on strike is the strike, not a trip (040)
+    ("The Kenyan nurses went on strike on Monday.", "143"),
+    ("The jailed activists went on a hunger strike.", "142"),
+    # property damaged, not destroyed: 171
+    ("Serbian hackers defaced the web sites of the Croatian government.", "171"),
 ])
 def test_curated_pattern_codes(code, sentence: str, cameo: str) -> None:
     assert cameo in _asserted(code(sentence)), sentence
@@ -80,6 +85,13 @@ def test_curated_pattern_codes(code, sentence: str, cameo: str) -> None:
     ("Customs officers seized part of the shipment.", "171", "030"),
     # a denial of a claim stays a denial
     ("Russia denied the report.", "016", "120"),
+    # air strikes taken up again are force, not a labour strike
+    ("Israel resumed air strikes on Gaza.", "195", "143"),
+    ("Russia continued its air raids on Kharkiv.", "195", "143"),
+    # lobbies mobilized rally support (053); troops mobilized stay a show of force
+    ("Qatar mobilized pressure groups in Brussels for its cause.", "053", "150"),
+    ("Turkey mobilized lobbyists in Washington.", "053", "150"),
+    ("Russia mobilized its reservists.", "150", "053"),
 ])
 def test_curated_pattern_limits(code, sentence: str, cameo: str, wrong: str) -> None:
     codes = _asserted(code(sentence))

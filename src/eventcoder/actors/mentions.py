@@ -161,6 +161,7 @@ class MentionFinder:
         # Demonyms may be absorbed by the agent phrase they modify ("Ukrainian troops").
         taken = {i for m in names if m.kind != "demonym" for i in range(m.start, m.end)}
         agents = self.titles.titles_and_agents(doc, on, taken, names)
+        self._ethnic_residence(doc, names, agents)
         covered = {i for m in agents for i in range(m.start, m.end)}
         names = [m for m in names if m.kind != "demonym" or m.head not in covered]
         # A title may have widened a name over a garbled first name NER split off.
@@ -234,28 +235,41 @@ class MentionFinder:
                     m.mention = replace(m.mention, actor=full.actor, method="acronym",
                                         score=0.9, antecedent=full.mention.text)
 
-    def _ethnic_residence(self, doc: Doc, names: list[Located]) -> None:
+    def _ethnic_residence(self, doc: Doc, names: list[Located],
+                          among: list[Located] | None = None) -> None:
         """"ethnic Albanians in south Serbia": an ethnic group named by a demonym and placed in
         a country is coded with the country it lives in (CAMEO codes a state's ethnic
         minorities with that state), not with the state the demonym names."""
         by_head = {m.head: m for m in names}
-        for m in names:
-            if m.kind != "demonym" or m.actor is None:
+        for m in names if among is None else among:
+            a = m.actor
+            # "ethnic Albanians", or an agent the demonym qualifies ("ethnic Albanian
+            # guerrillas operating in Macedonia": that state's rebels, MKDREB)
+            if m.kind not in {"demonym", "agent"} or a is None or not a.country:
                 continue
             head = doc[m.head]
             if not (m.start > 0 and doc[m.start - 1].lower_ == "ethnic") and not any(
                     c.dep_ == "amod" and c.lower_ == "ethnic" for c in head.children):
                 continue
-            for prep in head.children:
+            # the place phrase on the noun, or on a participle describing it ("living in",
+            # "operating in")
+            holders = [head, *(c for c in head.children
+                               if c.dep_ == "acl" and c.tag_ in {"VBG", "VBN"})]
+            for prep in (c for h in holders for c in h.children):
                 if prep.dep_ != "prep" or prep.lower_ not in {"in", "inside", "within"}:
                     continue
                 for pobj in prep.children:
                     place = by_head.get(pobj.i)
                     if place is None or place.actor is None or place.actor.type != "country" \
-                            or not place.actor.country or place.actor.country == m.actor.country:
+                            or not place.actor.country or place.actor.country == a.country:
                         continue
-                    m.mention = replace(m.mention, actor=self._country_actor(place.actor.country),
-                                        method="demonym+residence", score=0.8)
+                    country = place.actor.country
+                    actor = self._country_actor(country) if m.kind == "demonym" else replace(
+                        a, code=country + a.code[len(a.country):] if a.code.startswith(
+                            a.country) else country, country=country,
+                        name=f"{a.name} ({place.actor.name})")
+                    m.mention = replace(m.mention, actor=actor, method="demonym+residence",
+                                        score=0.8)
 
     @staticmethod
     def _trim(ent: Span) -> tuple[int, int]:

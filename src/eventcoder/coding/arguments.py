@@ -18,6 +18,9 @@ SUBJECT_INHERIT = {"conj", "xcomp", "advcl"}
 STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "prepare", "dedicate", "resolve",
                        "dispose", "incline", "engage", "involve", "devote", "poise"}
 COMPLEMENT_DEPS = {"acomp", "prep", "advmod", "attr", "oprd"}
+# adjectives that lay a past act at their subject's door: "X is guilty of violating the
+# ceasefire". Not "responsible for", "liable for": also a duty ("responsible for protecting")
+CULPABLE_ADJECTIVES = {"guilty", "culpable"}
 
 
 def subtree(t: Token, skip: frozenset[str] | set[str] = frozenset()) -> list[Token]:
@@ -29,6 +32,20 @@ def subtree(t: Token, skip: frozenset[str] | set[str] = frozenset()) -> list[Tok
         out.append(x)
         stack.extend(c for c in x.children if c.dep_ not in skip)
     return sorted(out, key=lambda x: x.i)
+
+
+def culpable_verb(v: Token) -> Token | None:
+    """The verb of the clause that holds its subject guilty of ``v`` ("are" in "X and Y are
+    guilty of violating the truce", "found" in "X was found guilty of killing"), or None."""
+    prep = v.head
+    if v.dep_ != "pcomp" or v.tag_ != "VBG" or prep.dep_ != "prep" or prep.lower_ != "of":
+        return None
+    adj = prep.head
+    if adj.lemma_.lower() not in CULPABLE_ADJECTIVES or adj.dep_ not in {"acomp", "oprd"} \
+            or adj.head.pos_ not in {"VERB", "AUX"} \
+            or any(c.dep_ == "dobj" for c in adj.head.children):
+        return None
+    return adj.head
 
 
 def conjuncts(t: Token) -> list[Token]:
@@ -308,6 +325,12 @@ def _governing_subject(v: Token, index: MentionIndex, keep_unresolved: bool) -> 
             # "has jailed a student for helping militants join a group": a bare verb
             # "conjoined" to a finite one is a misparse, not a second act of its subject
             return []
+        culprit = culpable_verb(node) if via is None else None
+        if culprit is not None:
+            # "X is guilty of violating": the subject of "is" (or the passive subject of "was
+            # found guilty") did the act, as the subject of "tried to" does its infinitive
+            node, via = culprit, "xcomp"
+            continue
         if node.dep_ in SUBJECT_INHERIT and node.head.i != node.i:
             objs = [c for c in node.head.children if c.dep_ == "dobj"] + [
                 p for c in node.head.children if c.dep_ == "prep" and c.lower_ == "on"

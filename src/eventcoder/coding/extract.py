@@ -33,7 +33,7 @@ from ..records import Article, Event, Evidence, Mention, Modality, Place, conten
 from .arguments import conjuncts, mentions_at, passive, patients, subjects_of, subtree
 from .derived import DerivedEvents
 from .intent import demanded_by_speaker, intending_verb
-from .modality import is_reported, modality_of
+from .modality import ATTEMPT_VERBS, is_reported, modality_of
 from .nominal import noun_events
 from .ontology import Ontology
 from .placement import place_as_target, states_implied
@@ -217,7 +217,12 @@ class EventExtractor:
         # the doer out as a passive does; any other subject was simply not an actor
         weapon = any(c.dep_ == "nsubj" and c.lemma_.lower() in LETHAL_SUBJECTS
                      for c in v.children)
-        if not is_passive and not weapon:
+        # "an attempt to assassinate the governor was foiled": the attempt was made (see
+        # modality.ATTEMPT_VERBS) by someone the text does not name
+        attempt = v.dep_ == "acl" and v.head.lemma_.lower() in ATTEMPT_VERBS \
+            and v.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                             for c in v.children)
+        if not is_passive and not weapon and not attempt:
             return
         if any(p.dep_ == "pobj" and p.lemma_.lower() not in LETHAL_SUBJECTS | LETHAL_AGENTS
                and index.at(p.i) is None

@@ -34,6 +34,7 @@ APPEAL_VERBS = {"urge", "call", "appeal", "encourage", "implore", "exhort"}
 MESSAGE_NOUNS = {"reminder", "warning", "message", "letter", "note", "notice", "statement",
                  "ultimatum", "demand", "call", "appeal", "instruction", "order", "signal"}
 FUTURE = {"will", "shall", "'ll"}
+FORCE_ROOTS = {"18", "19", "20"}
 REFUSE_VERBS = {"refuse", "decline", "reject"}
 
 # action code prefix -> expressed-intent code; the longest matching prefix wins
@@ -116,6 +117,11 @@ def expressed_code(code: str, governor: str) -> str | None:
     hit = _lookup(_COOPERATION, code)
     if hit is not None:
         return hit
+    if governor == "prepare" and code[:2] in FORCE_ROOTS:
+        # "the army prepared to resume shelling": getting ready to use force is a military
+        # move short of force (150 "Demonstrate military or police power"), not a verbal
+        # threat; "said it is prepared to attack" (the adjective) states a threat, 138
+        return "150"
     if governor in THREAT_VERBS:
         return _lookup(_CONFLICT, code)
     return None
@@ -123,7 +129,7 @@ def expressed_code(code: str, governor: str) -> str | None:
 
 def intending_verb(v: Token, code: str | None) -> int:
     """The verb whose stated intention to do ``v`` (coded ``code``) is coded from that act
-    ("prepared" in "prepared to resume shelling": 138), or -1."""
+    ("prepared" in "prepared to resume shelling": 150), or -1."""
     governor = intent_governor(v)
     if v.dep_ != "xcomp" or governor is None or not code \
             or expressed_code(code, governor) is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..records import Modality
+from .arguments import culpable_verb
 from .intent import INTENT_ADJECTIVES
 from .speech import REPORTING
 
@@ -143,6 +144,11 @@ def modality_of(v: Token) -> Modality:
     own = _own_modality(v)
     if own is not None:
         return own
+    culprit = culpable_verb(v)
+    if culprit is not None:
+        # "are guilty of violating": asserted as the guilt is ("may be guilty of", "is not
+        # guilty of" are no acts)
+        return modality_of(culprit)
     node = v
     for _ in range(8):  # clause chains are short; the bound guards odd parses
         effect = _link_effect(node)

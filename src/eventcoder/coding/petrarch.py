@@ -60,6 +60,10 @@ def pattern_tree(text: str, where: str) -> list[Any]:
         elif tok in MARKERS or tok == "*":
             stack[-1].append(tok)
         elif "/" in tok:  # alternatives: words (a "_" joins words) or synsets
+            if tok.startswith("/") or tok.endswith("/"):
+                # "{AIR STRIKE}/AIRSTRIKE" would silently lose the phrase
+                raise OntologyError(f"'/' joins words or synsets, not {{phrases}}: "
+                                    f"{text.strip()!r} (write one phrase a line)", input=where)
             stack[-1].append("/".join(a.upper() if a[:1] == "&" else a.lower()
                                       for a in tok.split("/") if a))
         elif tok.startswith("&"):
