@@ -150,3 +150,12 @@ def test_restrictive_participle_is_done_by_the_noun_it_modifies(code, dyads):
     assert not any(c.startswith("16") and s == "DEU" for c, s, _, _ in got)
     got = dyads(code("Rebels fighting the government seized the town."))
     assert ("111", "REB", "GOV", "asserted") in got
+
+
+def test_group_named_after_its_noun_is_the_doer_not_the_demonym(code):
+    # "the Palestinian militant group Hamas": one doer, the named group
+    doc = code("The Palestinian militant group Hamas fired rockets at Israel.")
+    assert {s for _, s, t in _dyads(doc) if t == "ISR"} == {"PSEREBHMS"}
+    doc = code("The Somali militant group al-Shabab claimed responsibility for the bombing in "
+               "Kenya.")
+    assert {s for c, s, _ in _dyads(doc) if c == "015"} == {"SOMREB"}

@@ -33,6 +33,13 @@ def test_appeal_for_an_act_takes_the_acts_appeal_code(code):
     assert ("0874", "RUS", "hypothetical") in got  # Russia, not the UN, is to withdraw
 
 
+def test_asking_another_party_to_act_is_an_appeal_for_that_act(code):
+    doc = code("Norway asked Sudan to release the detained journalists.")
+    assert ("0253", "NOR", "SDN") in {(e.cameo, e.source.actor.code, e.target.actor.code)
+                                      for e in doc.events if e.modality == "asserted"
+                                      and e.source.actor and e.target and e.target.actor}
+
+
 def test_appeal_inside_a_condition_is_not_asserted(code):
     doc = code("How will the president respond if the Russians call him to withdraw the troops?")
     assert not any(e.cameo_root == "02" and e.modality == "asserted" for e in doc.events)

@@ -328,3 +328,13 @@ def test_complaint_targets_the_party_complained_about_not_the_audience(code):
     # with nobody named in the grievance, the addressee stays the target
     doc = code("Egypt complained to Libya about the weather.")
     assert ("EGY", "11", "LBY") in _roots(doc)
+
+
+def test_casualties_of_an_attack_are_its_toll_not_a_second_act(code, dyads):
+    got = dyads(code("Rebels shelled the Syrian town of Homs, killing twelve people."))
+    assert any(c == "194" for c, _, _, _ in got)
+    assert not any(c[:2] in {"19", "20"} and c != "194" for c, _, _, _ in got)
+    # an occupation is no attack: the people it killed are an act of their own
+    got = dyads(code("Russian troops entered the village, killing three Ukrainian civilians."))
+    assert any(c[:2] in {"19", "20"} and t == "UKRCVL" and m == "asserted"
+               for c, _, t, m in got)

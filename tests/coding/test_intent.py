@@ -16,8 +16,8 @@ def test_warning_about_another_party_is_no_threat_of_it(code, dyads):
 
 
 def test_intending_to_resume_an_act_intends_the_act(code, dyads):
+    # preparing to use force is a force posture (15), not a verbal threat
     got = dyads(code("The Syrian army prepared to resume shelling Turkish positions."))
-    # getting ready to use force is a force posture (150), not a verbal threat (138)
     assert ("150", "SYRMIL", "TUR", "asserted") in got
     assert not any(c.startswith("13") for c, _, _, _ in got)
     # the bare intent verb's generic code would count the one statement twice
@@ -49,3 +49,9 @@ def test_hostile_act_promised_unless_another_complies_is_a_threat_to_it(code, dy
     got = dyads(code("The Baath (Renaissance) party has said it will boycott Syria's elections "
                      "unless the president agrees to resign."))
     assert not any(c.startswith("13") and s == t for c, s, t, _ in got)
+
+
+def test_being_prepared_to_use_force_states_a_threat(code, dyads):
+    # the adjective states a readiness (a threat); the verb "prepare" reports preparations
+    got = dyads(code("Colombian troops are prepared to attack the rebel camps."))
+    assert any(c.startswith("13") and m == "asserted" for c, _, _, m in got)

@@ -45,6 +45,9 @@ def parse(engine):
         ("NATO confirmed on Wednesday it would tighten the naval blockade of Serbia.",
          "tighten", "intended"),
         ("The army is prepared to impose martial law.", "impose", "intended"),
+        # the present tense after "before" speaks of what is still to come
+        ("The talks open a day before the president flies to Moscow.", "flies", "intended"),
+        ("The talks opened a day before the president flew to Moscow.", "flew", "asserted"),
         # an intention that is itself negated or conditional is no plan
         ("Israel did not agree to withdraw its troops.", "withdraw", "negated"),
         ("Syria may refuse to withdraw its troops.", "withdraw", "hypothetical"),

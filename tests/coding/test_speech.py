@@ -53,6 +53,8 @@ def test_claimed_own_act_is_a_claim_of_responsibility(code):
     assert ("USA", "015", "IRQ", "asserted") in _coded(doc)
     attack = next(e for e in doc.events if e.cameo == "190")
     assert attack.reported
+    # what one claims to have done is a claim (015), not an attack the text establishes
+    assert attack.modality != "asserted"
 
 
 def test_claimed_act_of_another_is_an_accusation(code):

@@ -73,6 +73,14 @@ def _asserted(doc) -> set[str]:
     ("The jailed activists went on a hunger strike.", "142"),
     # property damaged, not destroyed: 171
     ("Serbian hackers defaced the web sites of the Croatian government.", "171"),
+    # protesters destroying or attacking riot (145), in the active or the passive
+    ("Rioters torched police cars in Athens on Sunday.", "145"),
+    ("The Serbian embassy was stormed by Albanian demonstrators.", "145"),
+    ("The old Soviet monument was demolished by Georgian protesters.", "145"),
+    # bombardment by its means: aircraft 195, guns 194, unnamed 190
+    ("Israeli warplanes bombarded the outskirts of Beirut.", "195"),
+    ("Turkish artillery bombarded Kurdish villages in northern Iraq.", "194"),
+    ("Rebels bombarded the eastern districts of Donetsk overnight.", "190"),
 ])
 def test_curated_pattern_codes(code, sentence: str, cameo: str) -> None:
     assert cameo in _asserted(code(sentence)), sentence

@@ -83,6 +83,12 @@ def mentions_at(t: Token, index: MentionIndex, keep_unresolved: bool = True) -> 
     for c in conjuncts(t):
         m = index.at(c.i)
         if m is None:
+            # "the Somali militant group al-Shabab": the name right after the noun is the
+            # group itself, closer than the demonym on the noun
+            m = next((x for ch in c.children if ch.dep_ == "appos"
+                      and ch.left_edge.i == c.i + 1 and (x := index.at(ch.i)) is not None
+                      and x.kind == "name"), None)
+        if m is None:
             # "the leaders of Russia": the mention may sit on a modifier of the head
             for child in c.children:
                 # "Israeli tanks", "Russia's aircraft", "the leaders of Syria"; but not "his
@@ -307,7 +313,12 @@ def _governing_subject(v: Token, index: MentionIndex, keep_unresolved: bool) -> 
                 # "Lions, tigers, and Gondor welcomed": a list the parser splits into
                 # several subjects of one verb; each named one is a doer
                 for other in node.children:
-                    if other.i > c.i and other.dep_ == "nsubj":
+                    if other.i > c.i and other.dep_ == "nsubj" and index.at(c.i) is None \
+                            and other.left_edge.i == c.i + 1 and index.at(other.i) is not None:
+                        # "the Palestinian militant group Hamas fired": a name split off the
+                        # noun it names, not a second doer
+                        found = mentions_at(other, index, keep_unresolved)
+                    elif other.i > c.i and other.dep_ == "nsubj":
                         found.extend(m for m in mentions_at(other, index, keep_unresolved)
                                      if m not in found)
                 return found

@@ -104,8 +104,10 @@ class DerivedEvents:
                     pairs.append((speaker, target, "015", "asserted"))
                 elif action[:2] in ACCUSED_ROOTS:
                     pairs.append((speaker, source, "112", "asserted"))
-                    # what one party claims another did is its accusation, not a fact
-                    # the text establishes
-                    pairs = [(s, t, c, "hypothetical" if c in {action, reverse}
-                              and m == "asserted" else m) for s, t, c, m in pairs]
+                else:
+                    continue
+                # what a party claims (its own act or another's) is its claim, coded 015 or
+                # 112, not a fact the text establishes
+                pairs = [(s, t, c, "hypothetical" if c in {action, reverse}
+                          and m == "asserted" else m) for s, t, c, m in pairs]
         return pairs, governor

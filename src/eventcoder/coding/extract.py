@@ -71,6 +71,10 @@ LETHAL_AGENTS = {"device", "ied", "weapon", "gun", "gunman", "gunmen", "sniper",
 PARTICLES = {"off", "out", "up", "down", "away", "back"}
 # withdrawing troops (0874) or peacekeepers (1661), demobilizing them (0873): their side's acts
 FORCES_WITHDRAWN = {"0873", "0874", "1661"}
+# ", killing eight people" after an attack: the toll of that attack, not a second act
+TOLL_VERBS = {"kill", "wound", "injure", "maim", "hurt"}
+FORCE_ROOTS = {"18", "19", "20"}
+UNARMED_FORCE = {"191", "192"}  # "entered the village, killing three": blockade, occupation
 # how sure an event with no named counterpart is, as if its target were a mention this sure.
 # A missing target makes the record less complete, not less likely to be right, so it ranks
 # with a resolved party. (Measured: ranking bare events below place-inferred ones, 0.45,
@@ -105,6 +109,12 @@ def _specificity(e: Event) -> tuple[int, bool, float]:
     return (len(e.cameo), not e.cameo.endswith("0"), e.confidence)
 
 
+def _toll(v: Token) -> bool:
+    """"killing at least eight people" as a participle clause of the verb before it."""
+    return v.lemma_.lower() in TOLL_VERBS and v.tag_ == "VBG" and v.dep_ in {"advcl", "conj"} \
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in v.children)
+
+
 def _head_verb(match: VerbMatch, v: Token) -> bool:
     """Is ``v`` the verb its dictionary block is named after ("agree" in AGREE), rather than
     one of the block's looser synonyms ("add" in GRANT)?"""
@@ -129,12 +139,17 @@ class EventExtractor:
         best: dict[tuple[object, ...], Event] = {}
         triples = list(self.triples(doc, index))
         # "prepared to resume shelling": the intention is coded from the act it names
-        # (138); the bare intent verb's own generic code (030) would count it twice
+        # (150); the bare intent verb's own generic code (030) would count it twice
         stating = {intending_verb(t.verb, t.match.code) for t in triples}
+        forceful = {(t.verb.i, t.source.start) for t in triples
+                    if (t.match.code or "")[:2] in FORCE_ROOTS
+                    and (t.match.code or "")[:3] not in UNARMED_FORCE}
         for triple in triples:
             if triple.match.default and triple.verb.i in stating \
                     and (triple.match.code or "").startswith("03"):
                 continue
+            if _toll(triple.verb) and (triple.verb.head.i, triple.source.start) in forceful:
+                continue  # "shelled the city, killing 20": the shelling's toll
             for event in self._events(triple, article, index):
                 # One event per dyad, root and modality in a sentence: "announced it would
                 # impose sanctions" codes 163 on both verbs; keep the most specific code.
@@ -298,7 +313,10 @@ class EventExtractor:
         # the subject noun phrase the source sits in, up to its head: PETRARCH subject
         # patterns name it ("{DEATH TOLL} *" for "Eriador's death toll has risen"), not the
         # phrases after it ("riots against Israeli military policies")
-        phrase = next((c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}
+        # (in the passive the doer's phrase is the "by" agent: "was demolished by a protester")
+        phrase = next((c for c in [*v.children, *(g for a in v.children if a.dep_ == "agent"
+                                                  for g in a.children if g.dep_ == "pobj")]
+                       if c.dep_ in {"nsubj", "nsubjpass", "pobj"}
                        and c.left_edge.i <= source.head <= c.i), None)
         words = list(v.doc[phrase.left_edge.i:phrase.i + 1]) if phrase is not None \
             else list(v.doc[source.start:source.end])

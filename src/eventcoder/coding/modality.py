@@ -58,6 +58,11 @@ def _own_modality(v: Token) -> Modality | None:
         return "negated"
     if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in v.children):
         return "hypothetical"
+    if v.tag_ in {"VBZ", "VBP"} and any(c.dep_ == "mark" and c.lower_ == "before"
+                                        for c in v.children):
+        # "comes a day before Sarkozy heads to Beijing": the present tense after "before"
+        # speaks of what is still to come
+        return "intended"
     for c in v.children:
         if c.dep_ == "aux" and c.tag_ == "MD":
             word = c.lower_
