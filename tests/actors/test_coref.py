@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 
 def test_it_in_a_reported_clause_is_the_speaking_government(code):
     doc = code("Iraq's interim government announced that it is prepared to impose martial law.")
@@ -98,3 +100,17 @@ def test_it_is_the_party_a_name_modifies(code):
     doc = code("The Baath (Renaissance) party has said it will boycott the vote.")
     it = next(m for m in doc.mentions if m.text == "it")
     assert it.actor is not None and it.actor.code.startswith("SYR")
+
+
+def test_the_army_of_the_army_chief_named_before_it(code):
+    doc = code("Army chief Abdel Fattah al-Burhan said the army would not negotiate with "
+               "the rebels.", date(2025, 6, 2))
+    army = next(m for m in doc.mentions if m.text == "the army")
+    assert army.actor.code == "SDNMIL" and army.method == "coref"
+
+
+def test_an_armed_groups_fighters_are_the_group(code):
+    doc = code("The army would not negotiate with the Rapid Support Forces until its fighters "
+               "withdrew from the cities.", date(2025, 6, 2))
+    fighters = next(m for m in doc.mentions if m.text == "fighters")
+    assert fighters.actor.code == "SDNREB"

@@ -64,3 +64,11 @@ def test_algerian_salvation_front_is_algerian(code):
     doc = code("The government lifted its ban on the Islamic Salvation Front (FIS).", on=ON)
     assert _code_of(doc, "Islamic Salvation Front") == "DZAOPP"
     assert _code_of(doc, "FIS") == "DZAOPP"  # the acronym the article defines
+
+
+def test_acronym_of_a_name_used_before_stands_for_it(code):
+    # RSF is also Reporters sans frontieres in the knowledge base
+    doc = code("The Rapid Support Forces attacked El Fasher. The army said it would not "
+               "negotiate with the RSF.")
+    rsf = next(m for m in doc.mentions if m.text == "RSF")
+    assert rsf.actor.code == "SDNREB" and rsf.method == "acronym"

@@ -329,6 +329,9 @@ def _antecedent(i: int, history: list[Located], sent_of: dict[int, int],
     return recent
 
 
+ARMED_SECTORS = {"UAF", "REB", "INS", "MIL"}
+
+
 def _owned_agent(m: Located, doc: Doc, history: list[Located], index: MentionIndex,
                  kb: KnowledgeBase) -> Located:
     """"his military", "ministers from the Georgian government": the owner's country
@@ -355,8 +358,14 @@ def _owned_agent(m: Located, doc: Doc, history: list[Located], index: MentionInd
     a = m.actor
     assert a is not None
     sector = a.sector or ""
-    actor = replace(a, code=owner.actor.country + sector, country=owner.actor.country,
-                    name=f"{a.name} ({country_actor(kb, owner.actor.country).name})")
+    o, country = owner.actor, owner.actor.country
+    if o.type in {"group", "organisation"} and sector in ARMED_SECTORS and o.code[3:6] in \
+            ARMED_SECTORS:
+        # "the RSF ... its fighters": an armed group's fighters are the group itself
+        actor = replace(o, name=f"{a.name} ({o.name})", type="agent")
+    else:
+        actor = replace(a, code=country + sector, country=country,
+                        name=f"{a.name} ({country_actor(kb, country).name})")
     mention = replace(m.mention, actor=actor, method="agent", score=0.6,
                       antecedent=owner.mention.antecedent or owner.mention.text)
     return Located(m.start, m.end, m.head, mention, "agent")
@@ -391,14 +400,23 @@ def _earlier_agent(m: Located, history: list[Located], index: MentionIndex,
     assert a is not None
     here = sent_of[m.head]
     sent = doc[m.head].sent
-    if not a.sector or any(o.actor is not None and o.actor.country
-                           for o in index if sent.start <= o.start < sent.end):
+    if not a.sector:
+        return m
+    # "Army chief Abdel Fattah al-Burhan said the army would ...": the force of a person
+    # of that sector named just before in the sentence; any other country the sentence
+    # names leaves the choice to the coder's place rules
+    chief = next((p for p in reversed(history) if sent.start <= p.start < m.start
+                  and _is_person(p) and p.actor is not None and p.actor.country
+                  and p.actor.sector == a.sector), None)
+    if chief is None and any(o.actor is not None and o.actor.country
+                             for o in index if sent.start <= o.start < sent.end):
         return m
     for prev in reversed(history):
         if here - sent_of[prev.head] > WINDOW_SENTENCES:
             break
         p = prev.actor
-        if prev.kind == "agent" and p is not None and p.country and p.sector == a.sector:
+        if (prev.kind == "agent" or prev is chief) and p is not None and p.country \
+                and p.sector == a.sector:
             mention = replace(m.mention, actor=replace(a, code=p.code, country=p.country,
                                                        name=p.name),
                               method="coref", score=0.5,

@@ -215,8 +215,11 @@ class MentionFinder:
     def _defined_acronyms(doc: Doc, names: list[Located]) -> None:
         """An acronym the article defines, "Forces for Defence of Democracy (FDD)", stands
         for that name everywhere in the article, whatever else the knowledge base knows by it
-        (FDD is also a US think tank)."""
+        (FDD is also a US think tank). So does one made of the initials of a name the article
+        used before it: "the Rapid Support Forces ... the RSF" (not Reporters sans
+        frontières)."""
         defined: dict[str, Located] = {}
+        initials: dict[str, Located] = {}
         for m in names:
             if m.actor is None or m.kind == "demonym" or m.end - m.start < 2:
                 continue
@@ -225,6 +228,15 @@ class MentionFinder:
                 letters = short.replace(".", "")
                 if letters.isupper() and 2 <= len(letters) <= 8 and letters.isalpha():
                     defined.setdefault(short, m)
+            capitals = [t.text[0] for t in doc[m.start:m.end] if t.text[:1].isupper()]
+            if len(capitals) >= 2:
+                initials.setdefault("".join(capitals), m)
+        for m in names:
+            short = doc[m.start:m.end].text
+            full = initials.get(short)
+            if m.end - m.start == 1 and short.isupper() and full is not None \
+                    and full.start < m.start:
+                defined.setdefault(short, full)
         for short, full in defined.items():
             if full.actor is None:
                 continue
