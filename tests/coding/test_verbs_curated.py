@@ -87,6 +87,8 @@ def test_curated_pattern_codes(code, sentence: str, cameo: str) -> None:
 
 
 @pytest.mark.parametrize("sentence,cameo,wrong", [
+    # attacking a place is force, though "for ..." follows (converted "attack * (for)" 111)
+    ("The militia attacked camps for displaced people near the border.", "190", "111"),
     # a military strike called off is de-escalation, not eased dissent
     ("The United States called off the strike on Iran.", "087", "082"),
     # "seized part of" property is not territory, nor "take part" (030)

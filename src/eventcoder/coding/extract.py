@@ -32,6 +32,7 @@ from ..actors.mentions import Located, MentionIndex
 from ..records import Article, Event, Evidence, Mention, Modality, Place, content_hash
 from .arguments import conjuncts, mentions_at, passive, patients, subjects_of, subtree
 from .derived import DerivedEvents
+from .event_coref import attack_doers
 from .intent import demanded_by_speaker, intending_verb
 from .modality import ATTEMPT_VERBS, is_reported, modality_of
 from .nominal import noun_events
@@ -170,7 +171,7 @@ class EventExtractor:
                                       index):
                 best.setdefault(_event_key(event), event)
         # stable: at one trigger the main event comes before its reverse ("hosted": 043, 042)
-        return sorted(best.values(), key=lambda e: e.evidence.trigger_start)
+        return attack_doers(sorted(best.values(), key=lambda e: e.evidence.trigger_start), doc)
 
     def _uncoded_demands(self, doc: Doc, index: MentionIndex, article: Article,
                          coded: dict[tuple[object, ...], Event]) -> Iterator[Event]:
