@@ -33,6 +33,15 @@ def test_appeal_for_an_act_takes_the_acts_appeal_code(code):
     assert ("0874", "RUS", "hypothetical") in got  # Russia, not the UN, is to withdraw
 
 
+def test_the_party_appealed_to_or_pleaded_with_is_the_one_to_act(code):
+    doc = code("The UN appealed to Sudan to agree to a ceasefire.")
+    got = {(e.cameo[:2], e.source.actor.code, e.modality) for e in doc.events if e.source.actor}
+    assert ("03", "SDN", "hypothetical") in got and ("02", "IGOUNO", "asserted") in got
+    doc = code("The EU pleaded with Russia to release the prisoners.")
+    assert {(e.source.actor.code, e.modality) for e in doc.events
+            if e.cameo.startswith("084")} == {("RUS", "hypothetical")}
+
+
 def test_asking_another_party_to_act_is_an_appeal_for_that_act(code):
     doc = code("Norway asked Sudan to release the detained journalists.")
     assert ("0253", "NOR", "SDN") in {(e.cameo, e.source.actor.code, e.target.actor.code)

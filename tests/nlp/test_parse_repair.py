@@ -61,6 +61,16 @@ def test_dateline_is_no_argument(parse):
     assert [t.text for t in doc if t.dep_ == "nsubj"] == ["forces"]
 
 
+def test_subject_read_as_the_datelines_apposition_is_given_back(parse):
+    from eventcoder.nlp.parse_repair import repair_datelines
+
+    doc = parse("UNITED NATIONS — United Nations Secretary-General Antonio Guterres on Monday "
+                "appealed to the warring parties to agree to a ceasefire.")
+    assert repair_datelines(doc) == 1
+    guterres = _tok(doc, "Guterres")
+    assert guterres.dep_ == "nsubj" and guterres.head.text == "appealed"
+
+
 @pytest.mark.parametrize("text", [
     "NATO leaders met in Brussels on Monday.",  # no dash
     "NATO met in Brussels — and agreed on new air defences.",  # the verb precedes the dash

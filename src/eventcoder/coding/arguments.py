@@ -18,6 +18,8 @@ SUBJECT_INHERIT = {"conj", "xcomp", "advcl"}
 STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "prepare", "dedicate", "resolve",
                        "dispose", "incline", "engage", "involve", "devote", "poise"}
 COMPLEMENT_DEPS = {"acomp", "prep", "advmod", "attr", "oprd"}
+# the preposition naming whom an appeal asks to act: "called on X to", "appealed to X to"
+ADDRESSEE_PREPS = {"call": "on", "appeal": "to", "plead": "with"}
 # adjectives that lay a past act at their subject's door: "X is guilty of violating the
 # ceasefire". Not "responsible for", "liable for": also a duty ("responsible for protecting")
 CULPABLE_ADJECTIVES = {"guilty", "culpable"}
@@ -343,11 +345,14 @@ def _governing_subject(v: Token, index: MentionIndex, keep_unresolved: bool) -> 
             node, via = culprit, "xcomp"
             continue
         if node.dep_ in SUBJECT_INHERIT and node.head.i != node.i:
-            objs = [c for c in node.head.children if c.dep_ == "dobj"] + [
-                p for c in node.head.children if c.dep_ == "prep" and c.lower_ == "on"
-                and node.head.lemma_.lower() == "call" for p in c.children
-                if p.dep_ == "pobj"]  # "called on Russia to withdraw": Russia withdraws
-            if node.dep_ == "xcomp" and objs:
+            # "called on Russia to withdraw", "appealed to Sudan to agree": Russia
+            # withdraws, Sudan agrees
+            addressee = ADDRESSEE_PREPS.get(node.head.lemma_.lower())
+            asked = [p for c in node.head.children if c.dep_ == "prep" and c.lower_ == addressee
+                     for p in c.children if p.dep_ == "pobj"]
+            objs = [c for c in node.head.children if c.dep_ == "dobj"] + asked
+            if (node.dep_ == "xcomp" and objs) or (node.dep_ == "advcl" and asked and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in node.children)):
                 # "force Zelensky to accept": the object is the doer of the xcomp
                 return mentions_at(objs[0], index, keep_unresolved)
             via = node.dep_

@@ -29,7 +29,8 @@ WARNING_VERBS = {"warn", "caution"}
 ASPECTUAL = {"resume", "continue", "begin", "start", "keep", "renew"}
 DEMAND_MODALS = {"must", "should"}
 # verbs that appeal to their object to act ("urged Iran to release ...")
-APPEAL_VERBS = {"urge", "call", "appeal", "encourage", "implore", "exhort", "ask", "request"}
+APPEAL_VERBS = {"urge", "call", "appeal", "encourage", "implore", "exhort", "ask", "request",
+                "plead"}
 # what a speaker issues or sends whose "that"-clause says what another must do
 MESSAGE_NOUNS = {"reminder", "warning", "message", "letter", "note", "notice", "statement",
                  "ultimatum", "demand", "call", "appeal", "instruction", "order", "signal"}

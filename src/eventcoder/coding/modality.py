@@ -39,7 +39,7 @@ ATTEMPT_VERBS = {"try", "attempt"}
 STEP_NOUNS = {"step", "measure", "action", "move"}
 DEMAND_VERBS = {"ask", "urge", "call", "demand", "press", "push", "request", "appeal", "insist",
                 "order", "tell", "force", "pressure", "encourage", "invite", "threaten",
-                "warn", "allow", "let", "help", "convince", "persuade"}
+                "warn", "allow", "let", "help", "convince", "persuade", "plead"}
 CONDITION_MARKS = {"if", "unless", "whether", "lest"}
 CLAIM_NOUNS = {"claim", "report", "allegation", "rumor", "rumour", "accusation", "assertion",
                "suggestion", "speculation", "belief", "fear", "notion", "idea", "story"}
@@ -113,6 +113,8 @@ def _link_effect(v: Token) -> Modality | None:
     if taking is not None:
         return modality_of(taking)  # the taking decides, as with an attempt
     if v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        if lemma in DEMAND_VERBS and any(c.dep_ == "prep" for c in head.children):
+            return "hypothetical"  # "pleaded with Russia to release": asked of another
         return "intended"  # purpose: "halted aid to force Zelensky ..." states an aim
     if v.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN"} \
             and lemma not in ATTEMPT_VERBS:

@@ -125,10 +125,18 @@ def repair_datelines(doc: Doc) -> int:
         root = sent.root
         if dash is None or root.i <= dash.i:
             continue
+        # what the model hung on the dateline from after the dash is the sentence's own:
+        # "UNITED NATIONS — Secretary-General Guterres appealed" (Guterres read as the
+        # dateline's apposition) gives the verb its subject back
+        hung = [t for t in doc[dash.i + 1:root.i] if first.i <= t.head.i <= dash.i]
         for t in doc[first.i:dash.i + 1]:
             if not first.i <= t.head.i <= dash.i or t.head.i == t.i:
                 t.head = root
                 t.dep_ = "punct" if t.is_punct else "npadvmod"
+        for t in hung:
+            subject = t.pos_ in {"PROPN", "NOUN", "PRON"} and not has_subject(root)
+            t.head = root
+            t.dep_ = "nsubj" if subject else "npadvmod"
         found += 1
     return found
 
