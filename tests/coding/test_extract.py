@@ -338,3 +338,14 @@ def test_casualties_of_an_attack_are_its_toll_not_a_second_act(code, dyads):
     got = dyads(code("Russian troops entered the village, killing three Ukrainian civilians."))
     assert any(c[:2] in {"19", "20"} and t == "UKRCVL" and m == "asserted"
                for c, _, t, m in got)
+
+
+def test_firing_the_weapon_of_an_act_is_no_second_act(code, dyads):
+    # the missile's firing is how the plane was downed: one act, not a second one on the
+    # place ("fired" would otherwise be coded 190 with the country as target)
+    got = dyads(code("The Malaysian airliner was blown up over eastern Ukraine by a missile "
+                     "believed to be fired by rebels."))
+    assert len([c for c, _, _, _ in got if c[:2] in {"18", "19", "20"}]) == 1
+    # a weapon fired with no act of its own stays the act
+    got = dyads(code("Rebels fired a missile at Syria."))
+    assert any(c[:2] == "19" for c, _, _, _ in got)

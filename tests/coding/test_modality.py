@@ -59,6 +59,10 @@ def parse(engine):
         # what a demand asks for has not been done
         ("The rebels insisted on their demand that the government release all prisoners.",
          "release", "hypothetical"),
+        # the act one claims responsibility for is the claim's content (coded 015)
+        ("The rebels claimed responsibility for an ambush targeting army patrols.",
+         "targeting", "hypothetical"),
+        ("The rebels claimed credit for bombing the bridge.", "bombing", "hypothetical"),
     ],
 )
 def test_modality(parse, sentence, verb, expected):

@@ -26,3 +26,9 @@ def test_adjective_before_invasion_names_the_victim_not_the_doer(code):
     doc = code("Putin's justification for the Ukrainian invasion was rejected.")
     assert not any(e.evidence.trigger == "invasion" and e.source.actor
                    and e.source.actor.country == "UKR" for e in doc.events)
+
+
+def test_act_in_which_a_coded_act_happened_is_not_counted_twice(code):
+    # "killed in a Russian air strike": the killing is the strike's, one act
+    doc = code("Eight people were killed in a Russian air strike in the city.")
+    assert len([e for e in doc.events if e.cameo_root in {"18", "19", "20"}]) == 1

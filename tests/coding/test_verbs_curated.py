@@ -81,6 +81,8 @@ def _asserted(doc) -> set[str]:
     ("Israeli warplanes bombarded the outskirts of Beirut.", "195"),
     ("Turkish artillery bombarded Kurdish villages in northern Iraq.", "194"),
     ("Rebels bombarded the eastern districts of Donetsk overnight.", "190"),
+    # taking responsibility is claiming it (015), not a seizure (171)
+    ("The Taliban took responsibility for the bombing of the police station.", "015"),
 ])
 def test_curated_pattern_codes(code, sentence: str, cameo: str) -> None:
     assert cameo in _asserted(code(sentence)), sentence

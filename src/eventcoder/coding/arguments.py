@@ -247,6 +247,37 @@ def patients(v: Token) -> list[Token]:
     return [c for c in v.children if c.dep_ == "nsubjpass"]
 
 
+# subjects that are the violence itself or its weapon, not a doer ("a car bomb killed ...");
+# a participle on them may name who used them ("a missile fired by rebels")
+LETHAL_SUBJECTS = {"bombing", "explosion", "blast", "bomb", "attack", "shelling", "airstrike",
+                   "strike", "raid", "ambush", "mine", "landmine", "rocket", "missile",
+                   "grenade", "shell", "mortar", "drone", "gunfire", "shooting", "fire"}
+
+
+def firing(weapon: Token) -> list[Token]:
+    """The participles saying who used ``weapon``: "a missile fired by rebels", "a missile
+    believed to be fired by rebels"."""
+    out: list[Token] = []
+    if weapon.lemma_.lower() not in LETHAL_SUBJECTS:
+        return out
+    for a in weapon.children:
+        if a.dep_ == "acl" and a.pos_ == "VERB":
+            out.extend(w for w in [a, *a.children] if w.i == a.i or w.dep_ == "xcomp")
+    return [w for w in out if any(c.dep_ == "agent" for c in w.children)]
+
+
+def weapon_act(v: Token) -> Token | None:
+    """The act ``v`` is the means of when it only says who used the weapon ("fired" in
+    "blown up by a missile fired by rebels", "a rocket fired by Hamas hit"): that act's verb."""
+    w = v.head if v.dep_ == "xcomp" else v
+    weapon = w.head
+    if w.dep_ != "acl" or not any(f.i == v.i for f in firing(weapon)):
+        return None
+    if weapon.dep_ == "pobj" and weapon.head.dep_ == "agent":
+        return weapon.head.head
+    return weapon.head if weapon.dep_ == "nsubj" else None
+
+
 def subjects_of(v: Token, index: MentionIndex, keep_unresolved: bool = True) -> list[Located]:
     """The doers of ``v``; verbs without a subject borrow it from the verb governing them."""
     found = _governing_subject(v, index, keep_unresolved)

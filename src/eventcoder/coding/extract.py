@@ -30,7 +30,16 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.entries import Discards
 from ..actors.mentions import Located, MentionIndex
 from ..records import Article, Event, Evidence, Mention, Modality, Place, content_hash
-from .arguments import conjuncts, mentions_at, passive, patients, subjects_of, subtree
+from .arguments import (
+    LETHAL_SUBJECTS,
+    conjuncts,
+    mentions_at,
+    passive,
+    patients,
+    subjects_of,
+    subtree,
+    weapon_act,
+)
 from .derived import DerivedEvents
 from .event_coref import attack_doers
 from .intent import demanded_by_speaker, intending_verb
@@ -62,10 +71,6 @@ UNTARGETED_DROP = {"010", "01"}  # "X said" alone is a quote, not an event
 # Acts that often have no named counterpart: protests, yielding, mobilising, violence.
 UNTARGETED_ROOTS = {"08", "14", "15", "17", "18", "19", "20"}
 UNKNOWN_DOER_ROOTS = {"17", "18", "19", "20"}  # coercion and violence
-# subjects that are the violence itself or its weapon, not a doer ("a car bomb killed ...")
-LETHAL_SUBJECTS = {"bombing", "explosion", "blast", "bomb", "attack", "shelling", "airstrike",
-                   "strike", "raid", "ambush", "mine", "landmine", "rocket", "missile",
-                   "grenade", "shell", "mortar", "drone", "gunfire", "shooting", "fire"}
 # "killed by an improvised explosive device / unknown gunmen": a weapon or doer left unnamed
 LETHAL_AGENTS = {"device", "ied", "weapon", "gun", "gunman", "gunmen", "sniper", "assailant",
                  "attacker", "militant", "bomber", "terrorist", "assassin"}
@@ -145,12 +150,15 @@ class EventExtractor:
         forceful = {(t.verb.i, t.source.start) for t in triples
                     if (t.match.code or "")[:2] in FORCE_ROOTS
                     and (t.match.code or "")[:3] not in UNARMED_FORCE}
+        acts = {v for v, _ in forceful}
         for triple in triples:
             if triple.match.default and triple.verb.i in stating \
                     and (triple.match.code or "").startswith("03"):
                 continue
             if _toll(triple.verb) and (triple.verb.head.i, triple.source.start) in forceful:
                 continue  # "shelled the city, killing 20": the shelling's toll
+            if (means := weapon_act(triple.verb)) is not None and means.i in acts:
+                continue  # "blown up by a missile fired by rebels": one act, not two
             for event in self._events(triple, article, index):
                 # One event per dyad, root and modality in a sentence: "announced it would
                 # impose sanctions" codes 163 on both verbs; keep the most specific code.

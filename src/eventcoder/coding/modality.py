@@ -46,6 +46,8 @@ CLAIM_NOUNS = {"claim", "report", "allegation", "rumor", "rumour", "accusation",
 # "its demands that the government grant more rights": what a demand asks for is not done
 DEMAND_NOUNS = {"demand", "call", "request", "appeal", "plea", "ultimatum", "insistence",
                 "order", "proposal", "recommendation", "condition", "requirement"}
+# "claimed responsibility for an attack targeting civilians": the act is what is claimed
+RESPONSIBILITY_NOUNS = {"responsibility", "credit"}
 # Clause links through which the governing clause's modality reaches this one.
 GOVERNED = {"xcomp", "ccomp", "advcl", "csubj", "relcl", "acl", "pcomp", "conj", "dep"}
 
@@ -126,6 +128,11 @@ def _link_effect(v: Token) -> Modality | None:
             and any(c.dep_ == "mark" and c.lower_ == "that" for c in v.children):
         return "hypothetical"
     if v.dep_ == "pcomp" and head.lower_ in CONDITION_MARKS:
+        return "hypothetical"
+    if v.dep_ in {"pobj", "pcomp"} and head.lower_ == "for" \
+            and head.head.lemma_.lower() in RESPONSIBILITY_NOUNS:
+        # the act one claims (or denies) responsibility for is the claim's content, coded
+        # as the claim (015), as "claimed that it had attacked" is
         return "hypothetical"
     return None
 

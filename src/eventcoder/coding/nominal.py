@@ -30,6 +30,9 @@ PATIENT_ADJECTIVE = {"invasion", "incursion", "blockade", "massacre", "crackdown
                      "assassination", "kidnapping", "abduction", "occupation"}
 DOER_DEPS = {"amod", "compound", "poss", "nmod"}
 TARGET_PREPS = {"against", "on", "of", "in", "into"}
+# "killed in an air strike", "wounded during a raid": the act in which a coded act happened
+SETTING_PREPS = {"in", "during"}
+FORCE_ROOTS = {"18", "19", "20"}
 # verbs that only carry the act their object names: the subject does the act
 LIGHT_VERBS = {"launch", "stage", "mount", "carry", "conduct", "wage", "begin", "start",
                "hold", "unleash", "resume", "renew", "intensify", "escalate", "step", "open",
@@ -196,6 +199,11 @@ def noun_events(doc_tokens: list[Token], index: MentionIndex,
         head = noun.head
         if head.i in coded_verbs:
             continue  # "staged a protest", "launched an attack": the verb already coded it
+        if noun.dep_ == "pobj" and head.lower_ in SETTING_PREPS and head.head.i in coded_verbs \
+                and code[:2] in FORCE_ROOTS:
+            # "were killed in an air strike": the act the verb already coded ("arrested
+            # in a demonstration" names two acts)
+            continue
         source = _doer(noun, index)
         if source is not None:
             out.append(NounEvent(noun, source, _target(noun, index, source), code))
