@@ -149,3 +149,25 @@ def test_state_posts_and_former_officials_keep_their_country(code):
     assert not _find(doc, "Brahimi").actor.code.startswith("IGO")
     doc = code("UN ambassador John Bolton criticised Iran.", on=ON)
     assert not _find(doc, "Bolton").actor.code.startswith("IGO")
+
+
+# -- PETRARCH prefix agents ([NGO~]) -----------------------------------------------------------
+def test_prefix_agent_goes_before_the_country_and_its_agents_compose_after():
+    from eventcoder.actors.entries import Entry, compose_code, owner_stem
+    from eventcoder.actors.kb import KnowledgeBase
+    from eventcoder.engine import Engine
+
+    assert compose_code("KEN", "NGO~") == "NGOKEN" and compose_code("KEN", "~GOV") == "KENGOV"
+    assert owner_stem("NGOKEN", "KEN") == "NGOKEN" and owner_stem("KENGOV", "KEN") == "KEN"
+    kb = KnowledgeBase.default().copy()
+    # an agents file's "ZRF {} [NGO~]": the agent code is written before the actor's
+    kb.add(Entry(id="agent:zrf", type="agent", name="ZRF", code="NGO~", sector="NGO"))
+    assert kb.agent("ZRF") == ("NGO~", "ZRF")
+    engine = Engine(kb=kb)
+    doc = engine.code_text("ZRF Kenya sharply criticized Uganda on Monday.")
+    assert _find(doc, "ZRF").actor.code == "NGOKEN" and _find(doc, "ZRF").actor.sector == "NGO"
+    doc = engine.code_text("A ZRF Kenya diplomat sharply criticized Uganda on Monday.")
+    assert [(e.source.actor.code, e.target.actor.code) for e in doc.events] == [
+        ("NGOKENGOV", "UGA")]
+    doc = engine.code_text("A Kenyan diplomat sharply criticized Uganda on Monday.")
+    assert _find(doc, "diplomat").actor.code == "KENGOV"

@@ -187,6 +187,28 @@ def test_coordinated_modifiers_of_the_subject_are_shared(tmp_path):
     assert [(e.cameo, e.source.actor.code) for e in doc.events] == [("190", "POL")]
 
 
+def test_an_infinitive_reads_as_a_to_phrase_of_the_verb(tmp_path):
+    # "* (TO DOUBT)" under a verb of no code of its own: PETRARCH's patterns see the words
+    # "to doubt" after "began"; the party is the first one named in that phrase
+    engine = _dictionary_engine(tmp_path, "--- START  [---] ---\nSTART\n- * (to doubt)  [110]\n"
+                                          "--- AGREE  [030] ---\nAGREE\n- * (to boycott)  [163]\n")
+    doc = engine.code_text("Poland has started to doubt whether it has a future with Germany.")
+    assert [(e.source.actor.code, e.cameo, e.target.actor.code) for e in doc.events] == [
+        ("POL", "110", "DEU")]
+    # the infinitive verb itself, not a word further on ("to lift the boycott")
+    doc = engine.code_text("Poland agreed to lift the boycott of Germany.")
+    assert all(e.cameo != "163" for e in doc.events)
+
+
+def test_a_misspelt_verb_form_is_not_the_verb(tmp_path):
+    engine = _dictionary_engine(tmp_path, "--- DEPART  [042] ---\nDEPART\n"
+                                          "--- PUSH  [150] ---\nPUSH\n")
+    # the parser lemmatises "departes" as "depart"; PETRARCH matches forms as written
+    assert not engine.code_text("Poland departes from Lithuania.").events
+    assert engine.code_text("Poland departs from Lithuania.").events
+    assert engine.code_text("Poland pushes Lithuania.").events  # -es after "sh" is a form
+
+
 def _asserted(doc) -> list[tuple[str, str]]:
     return [(e.cameo, e.pattern) for e in doc.events if e.modality == "asserted"]
 

@@ -67,3 +67,19 @@ def test_reiterated_attributes_a_quote(code):
     doc = code("“We will never accept this deal with Russia,” Zelensky reiterated on Thursday.")
     assert len(doc.quotes) == 1
     assert doc.quotes[0].speaker is not None and "Zelensky" in doc.quotes[0].speaker.text
+
+
+def test_a_statement_is_about_the_party_its_clause_names_when_the_clause_codes_nothing(code):
+    # PETRARCH codes the statement (010) toward the actor in the said clause's subject phrase
+    doc = code("Kenya said that a ban on Ugandan imports would not work.")
+    assert ("KEN", "010", "UGA", "asserted") in _coded(doc)
+    # a clause that codes an act, or a demand, is the event; the statement adds nothing
+    doc = code("Kenya said that Ugandan troops had attacked Tanzania.")
+    assert not any(e.cameo == "010" for e in doc.events)
+    doc = code("Kenya said Uganda must reconsider.")
+    assert {e.cameo for e in doc.events} == {"100"}
+    # a pronoun names no one; an unnamed official speaks for no one named
+    assert not any(e.cameo == "010" for e in code(
+        "Kenya and Uganda said they would not reconsider.").events)
+    assert not any(e.cameo == "010" for e in code(
+        "A senior official said that the talks with Uganda had stalled.").events)

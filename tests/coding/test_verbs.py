@@ -257,6 +257,22 @@ def test_synsets(snippet: VerbLexicon) -> None:
     assert nested is not None and nested.code == "074"  # &ARMY inside &AID_WORDS
 
 
+def test_a_longer_synset_member_found_is_more_specific(tmp_path: Path) -> None:
+    # both synsets match "silver crown"; the one whose member covers more of the words wins,
+    # in either order in the file
+    lines = {"COIN": "- * &COIN  [071]\n", "TREASURE": "- * &TREASURE  [072]\n"}
+    for order in (("COIN", "TREASURE"), ("TREASURE", "COIN")):
+        path = tmp_path / "v.txt"
+        path.write_text("&COIN\n+CROWN\n+FLORIN\n\n&TREASURE\n+SILVER CROWN\n+GOLD\n\n"
+                        "--- GIVE  [070] ---\nGIVE\n" + "".join(lines[k] for k in order),
+                        encoding="utf-8")
+        lex = VerbLexicon.from_petrarch(path, strict=True)
+        m = lex.match(VerbFrame("give", objects=("a", "silver", "crown")))
+        assert m is not None and m.code == "072"
+        m = lex.match(VerbFrame("give", objects=("a", "crown")))
+        assert m is not None and m.code == "071"
+
+
 def test_target_marker(snippet: VerbLexicon) -> None:
     m = snippet.match(VerbFrame("rush", objects=("money",), preps=(("to", ("iraq",)),)))
     assert isinstance(m, VerbMatch) and m.target_prep == "to" and m.source_prep is None

@@ -21,6 +21,7 @@ from spacy.attrs import LOWER, POS, TAG
 from spacy.symbols import NOUN, PRON
 from spacy.tokens import Doc, Span, Token
 
+from .entries import compose_code, owner_stem
 from .kb import KnowledgeBase
 from .mentions import PRONOUNS, Located, MentionIndex, _mention, country_actor
 
@@ -364,8 +365,8 @@ def _owned_agent(m: Located, doc: Doc, history: list[Located], index: MentionInd
         # "the RSF ... its fighters": an armed group's fighters are the group itself
         actor = replace(o, name=f"{a.name} ({o.name})", type="agent")
     else:
-        actor = replace(a, code=country + sector, country=country,
-                        name=f"{a.name} ({country_actor(kb, country).name})")
+        actor = replace(a, code=compose_code(owner_stem(o.code, country), sector),
+                        country=country, name=f"{a.name} ({country_actor(kb, country).name})")
     mention = replace(m.mention, actor=actor, method="agent", score=0.6,
                       antecedent=owner.mention.antecedent or owner.mention.text)
     return Located(m.start, m.end, m.head, mention, "agent")

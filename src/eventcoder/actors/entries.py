@@ -65,6 +65,31 @@ def normalise(text: str) -> str:
 normalize = normalise
 
 
+def compose_code(base: str, agent: str) -> str:
+    """Join an actor code and an agent code as PETRARCH does: the agent follows the actor
+    (``("ARN", "GOVFRM")`` -> ``ARNGOVFRM``; a leading ``~`` is optional) unless it ends in
+    ``~``, which puts it first (the agents file's ``MSF {} [NGO~]``: ``("ARN", "NGO~")`` ->
+    ``NGOARN``). ``base`` is empty for an agent of no one."""
+    if agent.endswith("~"):
+        return agent[:-1] + base
+    return base + agent.lstrip("~")
+
+
+def agent_sector(agent: str) -> str:
+    """The sector of an agent code without its position mark: ``NGO~`` -> ``NGO``."""
+    return agent.strip("~")
+
+
+def owner_stem(code: str, country: str | None) -> str:
+    """What an agent of an owner composes onto: the owner's country with any prefix agent
+    before it kept ("An MSF Arnor diplomat": ``NGOARN`` -> ``NGOARN``, so NGOARNGOV), never
+    the owner's own trailing agents (``ARNGOV`` -> ``ARN``)."""
+    if not country:
+        return code
+    at = code.find(country)
+    return code[:at + len(country)] if at > 0 and at % 3 == 0 else country
+
+
 @dataclass(frozen=True, slots=True)
 class Role:
     """A dated position: the CAMEO code it gives its holder and when (end exclusive)."""

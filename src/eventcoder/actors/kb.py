@@ -278,11 +278,14 @@ class KnowledgeBase(OfficeQueries):
 
     def agent(self, phrase: str) -> tuple[str, str] | None:
         """"troops" -> ("MIL", "military"); "defense minister" -> ("GOV", ...). The first
-        element is the CAMEO sector (the entry's full code, e.g. GOVMIL, is on agent_entry)."""
+        element is the CAMEO sector (the entry's full code, e.g. GOVMIL, is on agent_entry),
+        marked ``NGO~`` for an agent PETRARCH's agents file puts before the actor's code
+        (see :func:`~eventcoder.actors.entries.compose_code`)."""
         entry = self.agent_entry(phrase)
         if entry is None:
             return None
-        return (entry.sector or (entry.code or "")[:3], entry.name)
+        sector = entry.sector or (entry.code or "")[:3]
+        return (sector + "~" if (entry.code or "").endswith("~") else sector, entry.name)
 
     def stats(self) -> dict[str, int]:
         counts: dict[str, int] = {}

@@ -31,6 +31,7 @@ from rapidfuzz.distance import JaroWinkler
 from spacy.tokens import Doc, Span
 
 from ..records import Actor, Mention
+from .entries import agent_sector, compose_code
 from .kb import Entry, KnowledgeBase
 from .place_names import PlaceLookup, city_country, namesake_country, water_body
 
@@ -415,8 +416,8 @@ class MentionFinder:
                 STATE_BODIES.get(t.lower_) if t.text[:1].isupper() else None)
             if found is not None:
                 sector, _ = found
-                return Actor(code=country + sector, name=span.text, country=country,
-                             sector=sector, type="organisation")
+                return Actor(code=compose_code(country, sector), name=span.text,
+                             country=country, sector=agent_sector(sector), type="organisation")
         return None
 
     def _civic_organisation(self, span: Span) -> bool:

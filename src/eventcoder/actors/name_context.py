@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from eventcoder.actors.entries import Entry, normalise
+from eventcoder.actors.entries import Entry, agent_sector, normalise
 
 if TYPE_CHECKING:
     from eventcoder.actors.kb import KnowledgeBase
@@ -85,7 +85,7 @@ class CueReader:
                 cues.kinds.add(kind)
                 agent = self.kb.agent(phrase)
                 if agent:
-                    cues.sectors.add(agent[0])
+                    cues.sectors.add(agent_sector(agent[0]))
                 break
         for word in window:
             country = self.kb.demonym(word)

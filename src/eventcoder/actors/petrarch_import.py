@@ -33,7 +33,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from eventcoder.actors.entries import Entry, Role, normalise
+from eventcoder.actors.entries import Entry, Role, compose_code, normalise
 from eventcoder.actors.kb import KnowledgeBase
 from eventcoder.actors.petrarch_format import (
     NON_COUNTRY,
@@ -62,14 +62,6 @@ def split_code(code: str) -> tuple[str | None, str | None]:
     if code[:3] in NON_COUNTRY:
         return None, code[:3]
     return code[:3], code[3:6] or None
-
-
-def compose_code(actor_code: str, agent_code: str) -> str:
-    """Join an actor code and an agent code as PETRARCH does: ``("ARN", "GOVFRM")`` ->
-    ``ARNGOVFRM``, ``("ARN", "NGO~")`` -> ``NGOARN``; the tilde of ``~GOV`` is optional."""
-    if agent_code.endswith("~"):
-        return agent_code[:-1] + actor_code
-    return actor_code + agent_code.lstrip("~")
 
 
 def _slug(text: str) -> str:

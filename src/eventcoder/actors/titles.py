@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor
 from .agent_phrases import AgentPhrases, negated
+from .entries import agent_sector, compose_code, owner_stem
 from .kb import OFFICE_SECTORS, Entry, KnowledgeBase
 from .mentions import STATE_BODIES, Located, _mention, country_actor
 
@@ -97,15 +98,19 @@ class TitleResolver:
                 if holder is not None:
                     actor, method, score, mkind = self.kb.actor(holder, on), "role", 0.85, "role"
             if actor is None and country:
-                actor = Actor(code=country + sector,
+                # onto the owner's country, or a prefix agent's code: "An MSF Arnor diplomat"
+                named = by_head.get(modifier.i) if modifier is not None else None
+                stem = owner_stem(named.actor.code, country) if named is not None \
+                    and named.actor is not None and named.actor.country == country else country
+                actor = Actor(code=compose_code(stem, sector),
                               name=f"{agent_name} ({country_actor(self.kb, country).name})",
-                              country=country, sector=sector, type="agent")
+                              country=country, sector=agent_sector(sector), type="agent")
             owner = self.agents.organisation_of(tok, by_head) if actor is None else None
             if owner is not None and owner.actor is not None:
                 # "UN troops", "NATO officials": the organisation's own agents (IGOUNOMIL)
-                actor = Actor(code=owner.actor.code + sector,
-                              name=f"{agent_name} ({owner.actor.name})", sector=sector,
-                              type="agent")
+                actor = Actor(code=compose_code(owner.actor.code, sector),
+                              name=f"{agent_name} ({owner.actor.name})",
+                              sector=agent_sector(sector), type="agent")
                 start = min(start, owner.start)
             # ("activists of Amnesty International": placement.agents_of_unit)
             owner = self.agents.organisation_of(tok, by_head, NON_STATE, of=False) \
@@ -114,13 +119,16 @@ class TitleResolver:
                 # "al-Qaeda's terror network", "Red Cross officials": the people of a stateless
                 # group or organisation, coded as PETRARCH composes them (NGOHRIAMNOPP)
                 code = owner.actor.code
-                actor = Actor(code=code if code.endswith(sector) else code + sector,
-                              name=f"{agent_name} ({owner.actor.name})", sector=sector,
+                plain = agent_sector(sector)
+                there = code.startswith(plain) if sector.endswith("~") else code.endswith(plain)
+                actor = Actor(code=code if there else compose_code(code, sector),
+                              name=f"{agent_name} ({owner.actor.name})", sector=plain,
                               type="agent")
                 start = min(start, owner.start)
             if actor is None:
                 # Bare titles ("the president") are left to coreference; bare agents stay generic.
-                actor = Actor(code=sector, name=agent_name or phrase, sector=sector, type="agent")
+                actor = Actor(code=agent_sector(sector), name=agent_name or phrase,
+                              sector=agent_sector(sector), type="agent")
                 mkind = "bare_title" if kind else "agent"
                 score = 0.4
             m = _mention(doc, start, tok.i + 1, actor, method, score)
@@ -250,9 +258,10 @@ class TitleResolver:
             actor = self.kb.actor(people[0], on)
             if actor.sector in OFFICE_SECTORS:
                 return actor
-            return replace(actor, code=best + sector, country=best, sector=sector)
-        return Actor(code=best + sector, name=" ".join(words), country=best, sector=sector,
-                     type="person")
+            return replace(actor, code=compose_code(best, sector), country=best,
+                           sector=agent_sector(sector))
+        return Actor(code=compose_code(best, sector), name=" ".join(words), country=best,
+                     sector=agent_sector(sector), type="person")
 
     @staticmethod
     def _extend_left(doc: Doc, start: int) -> int:
@@ -290,13 +299,14 @@ class TitleResolver:
             # "President Bush", "President Laurent Gbago" with no holder known on the date
             name.mention = _mention(doc, name.start, name.end, office, "title+name", 0.8)
         elif name.actor is None and country:
-            actor = Actor(code=country + sector, name=name.mention.text, country=country,
-                          sector=sector, type="person")
+            actor = Actor(code=compose_code(country, sector), name=name.mention.text,
+                          country=country, sector=agent_sector(sector), type="person")
             name.mention = replace(_mention(doc, name.start, name.end, actor, "title", 0.8))
         elif name.actor is None:
             # "opposition leader Maulana X", "Judge Alejandro X": the title still says the
             # sector; the country is left to placement, as for a bare agent
-            actor = Actor(code=sector, name=name.mention.text, sector=sector, type="agent")
+            actor = Actor(code=agent_sector(sector), name=name.mention.text,
+                          sector=agent_sector(sector), type="agent")
             name.mention = _mention(doc, name.start, name.end, actor, "title", 0.4)
         elif name.actor is not None and name.actor.type in {"person", "country"} \
                 and name.actor.country \
@@ -304,10 +314,11 @@ class TitleResolver:
                     doc[j].lower_ in FORMER for j in range(max(first - 2, 0), first)):
             # a known person the knowledge base has no office for on this date: the article's
             # title states it ("Bree Prime Minister Romendacil" -> BREGOV; PETRARCH
-            # dictionaries list persons with a bare country code, as if they were countries)
+            # dictionaries list persons with a bare country code, as if they were countries);
+            # a prefix agent goes first ("MSF Arnor" -> NGOARN)
             a = name.actor
             name.mention = replace(name.mention, actor=replace(
-                a, code=name.actor.country + sector, sector=sector))
+                a, code=compose_code(name.actor.country, sector), sector=agent_sector(sector)))
         if first < name.start:
             widened = _mention(doc, first, name.end, name.actor, name.mention.method,
                                name.mention.score)

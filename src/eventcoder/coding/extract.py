@@ -55,6 +55,7 @@ from .targets import (
     demand_clauses,
     describing,
     place_phrase,
+    said_of_coded_clause,
     same_actor,
     stateless,
 )
@@ -151,7 +152,10 @@ class EventExtractor:
                     if (t.match.code or "")[:2] in FORCE_ROOTS
                     and (t.match.code or "")[:3] not in UNARMED_FORCE}
         acts = {v for v, _ in forceful}
+        coded_verbs = {t.verb.i for t in triples}
         for triple in triples:
+            if said_of_coded_clause(triple.verb, triple.target, triple.match.code, coded_verbs):
+                continue
             if triple.match.default and triple.verb.i in stating \
                     and (triple.match.code or "").startswith("03"):
                 continue
@@ -286,6 +290,12 @@ class EventExtractor:
         if word != v.lemma_.lower() and self.lexicon.lemma(word) == word and word in self.lexicon:
             return word
         lemma = v.lemma_.lower()
+        if v.tag_ == "VBZ" and word.isalpha() and word not in {
+                lemma + "s", lemma[:-1] + "ies", "has", "is", "does"} and not (
+                word == lemma + "es" and lemma.endswith(("s", "x", "z", "ch", "sh", "o"))):
+            # "departes": a misspelling the parser lemmatised; PETRARCH matches forms as
+            # written, and no dictionary verb is spelt so
+            return word
         if lemma not in self.lexicon.lemmas() and v.tag_ in {"VBD", "VBN", "VBG", "VBZ"}:
             # the parser's lemma may be no word ("cordoned" -> "cordone"): strip the ending
             for end in ("ing", "ed", "es", "s", "d"):
@@ -306,7 +316,10 @@ class EventExtractor:
             clause = CLAUSE_OBJECT_DEPS if v.lemma_.lower() not in SAYING_ONLY \
                 else {"xcomp"}
             for c in v.children:
-                if c.dep_ in OBJECT_DEPS:
+                if c.dep_ in OBJECT_DEPS or (c.dep_ == "advmod" and c.pos_ == "NOUN"
+                                             and c.i > v.i):
+                    # (a noun the parser hung on the verb as an adverb is its object: "will
+                    # contribute a million gold florin to X")
                     objects.extend(subtree(c, {"relcl"}))
                 elif c.dep_ in clause:
                     # the clause's own verbs are coded on their own ("wants to help Israel"
@@ -338,6 +351,20 @@ class EventExtractor:
         return VerbFrame(lemma=self._verb_word(v), particle=particle, objects=_words(objects),
                          preps=preps, subject=subject)
 
+    def _infinitive_match(self, v: Token, frame: VerbFrame) -> tuple[VerbMatch, Token] | None:
+        """"has begun to question whether ...": a pattern naming the infinitive after the
+        verb as a phrase ("* (TO QUESTION)", as PETRARCH's word-sequence patterns see it),
+        for a verb no pattern of its own codes; with the infinitive."""
+        for c in v.children:
+            if c.dep_ == "xcomp" and c.pos_ == "VERB" and any(
+                    a.lower_ == "to" and a.dep_ in {"aux", "mark"} for a in c.children):
+                # (the verb alone: "agreed to lift the sanctions" is no "* (TO SANCTION)")
+                match = self.lexicon.match(replace(frame, preps=(*frame.preps,
+                                                                 ("to", _words([c])))))
+                if match is not None and not match.default:
+                    return match, c
+        return None
+
     def _coded_targets(self, v: Token, index: MentionIndex, source: Located,
                        partners: list[Located]) -> Iterator[tuple[Located | None, VerbMatch]]:
         objs = [c for c in v.children if c.dep_ == "dobj"] + patients(v)
@@ -346,6 +373,10 @@ class EventExtractor:
         for obj in conj_objs:
             frame = self._frame(v, obj, source)
             match = self.lexicon.match(frame)
+            infinitive = self._infinitive_match(v, frame) \
+                if match is None or match.default else None
+            if infinitive is not None:
+                match = infinitive[0]
             if obj is None and (match is None or match.default):
                 # "have cordoned off the roads": a particle the parser read as a preposition,
                 # its "object" the verb's own
@@ -391,6 +422,9 @@ class EventExtractor:
                     self.targets.measure_target(v, obj, index, source, match.code or "")
             if not targets and not groups:
                 targets = self.targets.participle_targets(v, index, source)
+            if not targets and infinitive is not None:
+                # the party the matched phrase names, as a prepositional phrase's
+                targets = self.targets.in_phrase(infinitive[1], index, source)
             code = match.code or ""
             if not targets and code[:2] == "01" and code not in UNTARGETED_DROP \
                     and v.lemma_.lower() in SAYING_ONLY:
@@ -398,6 +432,11 @@ class EventExtractor:
                 # about the parties its clause names
                 targets = self.targets.clause_subjects(
                     [c for c in v.children if c.dep_ == "ccomp"], index, source)
+            if not targets and code == "010" and v.lemma_.lower() in SAYING_ONLY:
+                # "The Nasgul said that an arms embargo against Mordor would not work": a
+                # statement is about the parties its clause's subject names, as PETRARCH codes
+                # it, unless the clause codes an act of its own (extract drops it then)
+                targets = self.targets.said_about(v, index, source)
             named_obj = obj is not None and any(
                 m.actor is not None and not same_actor(m, source)
                 for m in mentions_at(obj, index, self.keep_unresolved))

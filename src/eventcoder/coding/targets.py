@@ -23,6 +23,7 @@ from .arguments import (
     subtree,
     usable,
 )
+from .intent import demanded_by_speaker
 from .placement import inferred
 from .speech import SAYING_ONLY
 
@@ -169,6 +170,19 @@ def _names_group(m: Located, source: Located, doc: Doc) -> bool:
         and head.head.lemma_.lower() in GROUP_NOUNS
 
 
+def said_of_coded_clause(v: Token, target: Located | None, code: str | None,
+                         acts: set[int]) -> bool:
+    """A statement (010) targeting a party inside its own clause, where a verb of that clause
+    codes an act ("said that Norland attacked Sudland"; ``acts`` are the coded verbs) or
+    states a demand ("said Sudland must reconsider", 100): that is the event."""
+    if code != "010" or target is None:
+        return False
+    return any(c.left_edge.i <= target.head <= c.right_edge.i
+               and (any(c.left_edge.i <= i <= c.right_edge.i for i in acts)
+                    or demanded_by_speaker(c) is not None)
+               for c in v.children if c.dep_ == "ccomp")
+
+
 class TargetFinder:
     """Target candidates of verbs; ``keep_unresolved`` keeps unknown names as parties."""
 
@@ -301,6 +315,16 @@ class TargetFinder:
                             break
         return groups
 
+    def in_phrase(self, phrase: Token, index: MentionIndex, source: Located) -> list[Located]:
+        """The first known actor in ``phrase`` other than ``source`` ("has begun to question
+        whether he has a future with the Morgul Orcs", the pattern "* (TO QUESTION)")."""
+        for t in phrase.subtree:
+            m = index.at(t.i)
+            if m is not None and m.head == t.i and m.actor is not None \
+                    and not same_actor(m, source):
+                return mentions_at(t, index, self.keep_unresolved)
+        return []
+
     def prep_objects(self, v: Token, word: str, index: MentionIndex,
                       obj: Token | None = None) -> list[Located]:
         """Actors in the objects of preposition ``word`` on the verb or on its object."""
@@ -413,3 +437,23 @@ class TargetFinder:
         return [m for c in clauses for sub in c.children if sub.dep_ in {"nsubj", "nsubjpass"}
                 for m in mentions_at(sub, index, self.keep_unresolved)
                 if m.actor is not None and not same_actor(m, source)]
+
+    def said_about(self, v: Token, index: MentionIndex, source: Located) -> list[Located]:
+        """"The council said that an arms embargo against Norland would not work": the known
+        actors, other than ``source``, that the subject phrases of the clauses said name
+        (the phrase's head or the object of a preposition in it; a pronoun names no one). A
+        bare agent ("a senior official said") speaks for no one the text names."""
+        out: list[Located] = []
+        if stateless(source):
+            return out
+        for c in v.children:
+            if c.dep_ != "ccomp":
+                continue
+            for sub in (s for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}):
+                for t in [sub, *(p for p in sub.subtree if p.dep_ == "pobj")]:
+                    if t.pos_ == "PRON":
+                        continue
+                    out.extend(m for m in mentions_at(t, index, self.keep_unresolved)
+                               if m.actor is not None and not same_actor(m, source)
+                               and c.left_edge.i <= m.head <= c.right_edge.i and m not in out)
+        return out

@@ -94,6 +94,7 @@ class _Pattern:
     specificity: int
     target_prep: str | None
     source_prep: str | None
+    top: int  # the most words the pattern can match (its longest alternatives)
 
     @property
     def phrasal(self) -> bool:
@@ -208,8 +209,9 @@ class _Compiler:
         pre, post = self.items(tree[:star], {}), self.items(tree[star + 1:], marks)
         fwd, rev = parse_code(code, where)
         spec = sum(min((len(a) for a in i.unit), default=0) for i in pre + post)
+        top = sum(max((len(a) for a in i.unit), default=0) for i in pre + post)
         return _Pattern(tuple(pre), tuple(post), fwd, rev, text, origin, line, spec,
-                        marks.get("+"), marks.get("$"))
+                        marks.get("+"), marks.get("$"), top)
 
     def block(self, raw: dict[str, Any]) -> _Block:
         patterns = tuple(self.pattern(*p) for p in raw["patterns"])
@@ -297,6 +299,14 @@ class _View:
                     and self.segs[i] == self.segs[end - 1]):
                 best = end
         return best
+
+    def weight(self, items: Sequence[_Item]) -> int:
+        """Words of the longest alternative of each item found here (order aside)."""
+        return sum(max((len(alt) for i in range(len(self.toks))
+                        for alt in item.first.get(self.toks[i], ())
+                        if i + len(alt) <= len(self.toks) and all(
+                            t in f for t, f in zip(self.toks[i:i + len(alt)], alt, strict=True))),
+                       default=0) for item in items)
 
     def match(self, items: Sequence[_Item]) -> bool:
         """Do ``items`` occur here: bare words among the objects (or continuing the prep phrase
@@ -459,12 +469,17 @@ class VerbLexicon:
             for i in sorted(set(blk.unanchored).union(*(blk.anchors.get(t, ()) for t in present))):
                 pat = blk.patterns[i]
                 key = (pat.specificity, e.priority, int(pat.origin == lemma), -pat.line)
-                if best is not None and key <= best[0]:
+                if best is not None and (pat.top, *key[1:]) <= best[0]:
                     continue
                 if pat.origin != lemma and pat.origin and pat.phrasal:
                     continue
                 if subject.match(pat.pre) and any(v.match(pat.post) for v in variants):
-                    best = (key, pat, e)
+                    # a longer synset member that occurs is more specific ("&HYPERCURR"
+                    # matching "austrian gold florin" over "&CURRENCY" matching "florin")
+                    found = subject.weight(pat.pre) + max(v.weight(pat.post) for v in variants)
+                    key = (max(found, pat.specificity), *key[1:])
+                    if best is None or key > best[0]:
+                        best = (key, pat, e)
         if best is not None:
             _, pat, e = best
             if pat.code is None and pat.reverse is None:
