@@ -114,3 +114,11 @@ def test_an_armed_groups_fighters_are_the_group(code):
                "withdrew from the cities.", date(2025, 6, 2))
     fighters = next(m for m in doc.mentions if m.text == "fighters")
     assert fighters.actor.code == "SDNREB"
+
+
+def test_both_sides_are_neither_the_outlet_nor_the_one_urging(code):
+    doc = code("Washington threatened new tariffs on the European Union. \"We will respond,\" "
+               "an EU commissioner told Reuters. Germany urged both sides to return to talks.")
+    urged = {e.target.actor.code for e in doc.events if e.cameo_root == "02"
+             and e.target is not None and e.target.actor is not None}
+    assert urged == {"USA", "IGOEUREEC"}

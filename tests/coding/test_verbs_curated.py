@@ -95,6 +95,8 @@ def test_curated_pattern_codes(code, sentence: str, cameo: str) -> None:
     ("The United States called off the strike on Iran.", "087", "082"),
     # "seized part of" property is not territory, nor "take part" (030)
     ("Customs officers seized part of the shipment.", "171", "030"),
+    # putting a penalty off eases it (converted DELAY: 120, a rejection)
+    ("The United States delayed the tariffs on Mexico until July.", "085", "120"),
     # a denial of a claim stays a denial
     ("Russia denied the report.", "016", "120"),
     # air strikes taken up again are force, not a labour strike

@@ -95,7 +95,7 @@ def resolve_references(doc: Doc, index: MentionIndex, kb: KnowledgeBase,
         dual = duals.get(tok.i)
         if dual is not None:
             end, head = dual
-            pair = _pair(doc, doc[head].lemma_.lower(), history, sent_of, sent_of[tok.i])
+            pair = _pair(doc, doc[head].lemma_.lower(), history, sent_of, sent_of[tok.i], head)
             if pair:
                 loc = _pronoun(doc, doc[tok.i:end], pair[0], head)
                 out.append(loc)
@@ -201,10 +201,11 @@ def _dual_phrases(doc: Doc) -> dict[int, tuple[int, int]]:
 
 
 def _pair(doc: Doc, noun: str, history: list[Located], sent_of: dict[int, int],
-          here: int) -> list[Located]:
+          here: int, dual: int) -> list[Located]:
     """The two parties named last (within the window) that the dual noun can stand for, each
     a different actor; nothing when there are fewer than two."""
     found: list[Located] = []
+    governors = {t.i for t in doc[dual].ancestors}
     for m in reversed(history):
         if here - sent_of[m.head] > WINDOW_SENTENCES:
             break
@@ -216,6 +217,9 @@ def _pair(doc: Doc, noun: str, history: list[Located], sent_of: dict[int, int],
             continue  # "met in Istanbul": a venue
         if noun in DUAL_PERSONS and a.type != "person":
             continue
+        if a.sector == "MED" or (sent_of[m.head] == here and head.dep_ in {"nsubj", "nsubjpass"}
+                                 and head.head.i in governors):
+            continue  # "Merz told Reuters ... urged both sides": not the outlet, not the urger
         if noun in DUAL_STATES and a.type not in {"country", "capital"}:
             continue
         if any(f.actor is not None and (f.actor.code == a.code or (
