@@ -122,3 +122,10 @@ def test_both_sides_are_neither_the_outlet_nor_the_one_urging(code):
     urged = {e.target.actor.code for e in doc.events if e.cameo_root == "02"
              and e.target is not None and e.target.actor is not None}
     assert urged == {"USA", "IGOEUREEC"}
+
+
+def test_the_two_leaders_in_the_sentence_that_named_them(code):
+    doc = code("South Korean President Lee Jae-myung met Japanese Prime Minister Shigeru Ishiba "
+               "in Tokyo, and the two leaders agreed to expand security cooperation.",
+               date(2025, 8, 24))
+    assert ("KOR", "JPN") in _pairs(doc, "03") and ("JPN", "KOR") in _pairs(doc, "03")

@@ -69,3 +69,23 @@ def test_lone_demonym_tagged_person_is_the_country(code):
     doc = code("President Yoweri Museveni has banned Ugandan opposition candidates from "
                "the elections.", on=ON)
     assert next(m for m in doc.mentions if "Ugandan" in m.text).actor.code == "UGAOPP"
+
+
+def test_another_states_institution_of_the_same_name_is_its_own(code):
+    m = _by_text(code("North Korea fired two missiles, South Korea's Joint Chiefs of Staff said.",
+                      date(2025, 8, 24)))
+    assert m["Joint Chiefs of Staff"].actor.code == "KORMIL"
+    m = _by_text(code("The Joint Chiefs of Staff said the US would respond.", date(2025, 8, 24)))
+    assert m["Joint Chiefs of Staff"].actor.code == "USAMIL"
+
+
+def test_a_family_name_written_first_is_a_short_form_of_the_full_name(code):
+    doc = code("South Korean President Lee Jae-myung met Japanese Prime Minister Shigeru Ishiba. "
+               "Lee and Ishiba condemned the launch.", date(2025, 8, 24))
+    lee = next(m for m in doc.mentions if m.text == "Lee")
+    assert lee.actor is not None and lee.actor.code == "KORGOV" and lee.method == "surname"
+    # a family name two persons of the article share stays unresolved by this rule
+    doc = code("Kim Jong Un met Kim Yo Jong in Pyongyang. Kim said talks went well.",
+               date(2025, 8, 24))
+    kim = next(m for m in doc.mentions if m.text == "Kim")
+    assert kim.method != "surname"

@@ -95,6 +95,9 @@ def test_curated_pattern_codes(code, sentence: str, cameo: str) -> None:
     ("The United States called off the strike on Iran.", "087", "082"),
     # "seized part of" property is not territory, nor "take part" (030)
     ("Customs officers seized part of the shipment.", "171", "030"),
+    # missiles fired into the sea are a show of force (converted FIRE "* off": 110)
+    ("North Korea fired two missiles into the sea off its east coast.", "150", "110"),
+    ("Iran fired missiles at Israel on Sunday.", "190", "150"),
     # putting a penalty off eases it (converted DELAY: 120, a rejection)
     ("The United States delayed the tariffs on Mexico until July.", "085", "120"),
     # a denial of a claim stays a denial

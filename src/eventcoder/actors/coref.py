@@ -205,7 +205,7 @@ def _pair(doc: Doc, noun: str, history: list[Located], sent_of: dict[int, int],
     """The two parties named last (within the window) that the dual noun can stand for, each
     a different actor; nothing when there are fewer than two."""
     found: list[Located] = []
-    governors = {t.i for t in doc[dual].ancestors}
+    governors = {doc[dual].head.i}  # the verb the dual phrase is an argument of
     for m in reversed(history):
         if here - sent_of[m.head] > WINDOW_SENTENCES:
             break

@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+# sectors of a state's own institutions: one state's body cannot belong to another state
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 DOCUMENT_MATCH = 0.88  # Jaro-Winkler on surnames within one article
 PRONOUNS = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
 LANGUAGE_NOUNS = {"language", "languages", "tongue", "dialect", "alphabet", "script"}
@@ -177,6 +179,8 @@ class MentionFinder:
     def _names(self, doc: Doc, on: date | None) -> list[Located]:
         out: list[Located] = []
         persons: dict[str, Located] = {}  # surname -> first full-name mention
+        family: dict[str, set[str]] = {}  # first word of a person's name -> the persons
+        leading: dict[str, Located] = {}  # ... when only one person of the article has it
         for ent in doc.ents:
             if ent.label_ != "ACTOR" and ent.label_ not in NAME_LABELS:
                 continue
@@ -188,7 +192,7 @@ class MentionFinder:
             span = doc[start:end]
             if water_body(span):
                 continue  # "the Gulf of Oman", "the Sea of Japan": a sea, not the state
-            loc = self._resolve_name(doc, span, ent.label_, on, persons)
+            loc = self._resolve_name(doc, span, ent.label_, on, {**leading, **persons})
             if loc is None:
                 continue
             loc.label = ent.label_
@@ -196,10 +200,41 @@ class MentionFinder:
             a = loc.actor
             if a is not None and a.type == "person" and len(span) >= 2:
                 persons.setdefault(span[-1].text.lower(), loc)
+                # a family name written first ("Lee Jae-myung", "Xi Jinping") is a short form
+                # too, unless two persons of the article share it ("Kim Jong Un", "Kim Yo Jong")
+                first = a.name.split()[0].lower() if len(a.name.split()) >= 2 else ""
+                if first and first not in persons:
+                    family.setdefault(first, set()).add(a.code + a.name)
+                    if len(family[first]) == 1:
+                        leading[first] = loc
+                    else:
+                        leading.pop(first, None)
         self._ethnic_residence(doc, out)
         self._defined_acronyms(doc, out)
         self._namesake_capitals(doc, out)
+        self._possessed_institutions(doc, out)
         return out
+
+    def _possessed_institutions(self, doc: Doc, names: list[Located]) -> None:
+        """"South Korea's Joint Chiefs of Staff": a state institution the knowledge base knows
+        for one state (the US Joint Chiefs), owned by another state in the text, is that
+        state's own body of the same sector (KORMIL)."""
+        by_head = {m.head: m for m in names}
+        for m in names:
+            a = m.actor
+            if a is None or a.type != "organisation" or not a.country \
+                    or a.sector not in STATE_SECTORS:
+                continue
+            owner = next((by_head.get(c.i) for c in doc[m.head].children if c.dep_ == "poss"),
+                         None)
+            o = owner.actor if owner is not None else None
+            if owner is None or o is None or o.type not in {"country", "capital"} \
+                    or not o.country or o.country == a.country:
+                continue
+            actor = replace(a, code=o.country + a.sector, country=o.country, kb_id=None,
+                            name=f"{m.mention.text} ({o.name})", type="agent")
+            m.mention = replace(m.mention, actor=actor, method="owner", score=0.8,
+                                antecedent=owner.mention.text)
 
     def _namesake_capitals(self, doc: Doc, names: list[Located]) -> None:
         """A capital's name used for a town of another country (see place_names)."""
