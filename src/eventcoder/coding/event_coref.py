@@ -1,5 +1,6 @@
-"""An attack named again: "the RSF attacked camps near El Fasher. The attack killed at least
-100 civilians" - the doer of "the attack" is the one the article just named for it.
+"""An act named again: "the RSF attacked camps near El Fasher. The attack killed at least
+100 civilians" - the doer of "the attack" is the one the article just named for it; and in
+"North Korea fired two missiles. Seoul condemned the launch", the launch is North Korea's.
 
 The extractor codes "The attack killed ..." as violence by an unknown doer (a weapon or an
 act as subject leaves the doer out). When that subject is a definite noun for an attack and
@@ -21,6 +22,13 @@ ATTACK_NOUNS = {"attack", "assault", "bombing", "strike", "airstrike", "raid", "
 DEFINITE = {"the", "this", "that"}
 FORCE_ROOTS = {"18", "19", "20"}
 WINDOW_SENTENCES = 2
+# acts a later sentence may name by a noun, and the codes of the acts they can name
+ACT_NOUNS = ATTACK_NOUNS | {"launch", "test", "killing", "killings", "invasion", "arrest",
+                            "arrests", "detention", "crackdown", "massacre", "execution",
+                            "seizure", "blockade", "provocation", "incident"}
+ACT_ROOTS = FORCE_ROOTS | {"15", "17"}
+# reactions to an act: criticism, rejection, demands and threats aimed at whoever did it
+REACTION_ROOTS = {"10", "11", "12", "13"}
 
 
 def _definite_attack(trigger: Token) -> Token | None:
@@ -37,28 +45,79 @@ def _sentence_number(doc: Doc) -> dict[int, int]:
     return {sent.start_char: n for n, sent in enumerate(doc.sents)}
 
 
+def _definite_act(trigger: Token) -> Token | None:
+    """The object of ``trigger`` if it is "the launch", "this attack", "the arrests"."""
+    for c in trigger.children:
+        if c.dep_ == "dobj" and c.lemma_.lower() in ACT_NOUNS and any(
+                d.dep_ == "det" and d.lower_ in DEFINITE for d in c.children):
+            return c
+    return None
+
+
+def _earlier(out: list[Event], here: int, number: dict[int, int], roots: set[str],
+             not_by: Mention | None = None) -> Event | None:
+    """The last event of ``roots`` asserted by a known party in the sentences just before."""
+    for p in reversed(out):
+        gap = here - number.get(p.evidence.start, -99)
+        if gap <= 0:
+            continue
+        if gap > WINDOW_SENTENCES:
+            return None
+        a = p.source.actor
+        if a is not None and p.counted and p.cameo[:2] in roots and not (
+                not_by is not None and not_by.actor is not None
+                and not_by.actor.code == a.code):
+            return p
+    return None
+
+
+def _at(doc: Doc, e: Event) -> Token | None:
+    span = doc.char_span(e.evidence.trigger_start, e.evidence.trigger_end,
+                         alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _as_mention(phrase_head: Token, actor_of: Mention) -> Mention:
+    doc = phrase_head.doc
+    phrase = doc[phrase_head.left_edge.i:phrase_head.i + 1]
+    return Mention(text=phrase.text, start=phrase.start_char, end=phrase.end_char,
+                   actor=actor_of.actor, method="coref", score=0.5,
+                   antecedent=actor_of.antecedent or actor_of.text)
+
+
+def reacted_acts(events: list[Event], doc: Doc) -> list[Event]:
+    """``events`` with the target of a reaction to "the launch", "the attack" set to the
+    party an earlier sentence says did it, unless the reaction already targets a party
+    named inside that object."""
+    number = _sentence_number(doc)
+    out: list[Event] = []
+    for e in events:
+        here = number.get(e.evidence.start)
+        trigger = _at(doc, e) if e.cameo[:2] in REACTION_ROOTS else None
+        act = _definite_act(trigger) if trigger is not None else None
+        if act is not None and here is not None and not (
+                e.target is not None and e.target.actor is not None
+                and act.left_edge.idx <= e.target.start < act.right_edge.idx + 1):
+            done = _earlier(out, here, number, ACT_ROOTS, not_by=e.source)
+            if done is not None:
+                e = replace(e, target=_as_mention(act, done.source))
+        out.append(e)
+    return out
+
+
 def attack_doers(events: list[Event], doc: Doc) -> list[Event]:
     """``events`` (in text order) with the unknown doer of a definite attack resolved to the
     party an earlier sentence names for an act of force."""
     number = _sentence_number(doc)
     out: list[Event] = []
     for e in events:
+        here = number.get(e.evidence.start)
         if e.source.actor is None and e.source.method == "unknown" \
-                and e.cameo[:2] in FORCE_ROOTS:
-            span = doc.char_span(e.evidence.trigger_start, e.evidence.trigger_end,
-                                 alignment_mode="expand")
-            noun = _definite_attack(span[0]) if span is not None and len(span) else None
-            here = number.get(e.evidence.start)
-            if noun is not None and here is not None:
-                before = [p for p in out if p.source.actor is not None and p.counted
-                          and p.cameo[:2] in FORCE_ROOTS
-                          and 0 < here - number.get(p.evidence.start, -99) <= WINDOW_SENTENCES]
-                if before:
-                    doer = before[-1].source
-                    phrase = doc[noun.left_edge.i:noun.i + 1]
-                    mention = Mention(text=phrase.text, start=phrase.start_char,
-                                      end=phrase.end_char, actor=doer.actor, method="coref",
-                                      score=0.5, antecedent=doer.antecedent or doer.text)
-                    e = replace(e, source=mention)
+                and e.cameo[:2] in FORCE_ROOTS and here is not None:
+            trigger = _at(doc, e)
+            noun = _definite_attack(trigger) if trigger is not None else None
+            done = _earlier(out, here, number, FORCE_ROOTS) if noun is not None else None
+            if noun is not None and done is not None:
+                e = replace(e, source=_as_mention(noun, done.source))
         out.append(e)
     return out
