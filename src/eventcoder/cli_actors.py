@@ -197,6 +197,9 @@ def import_(
     out_file: Annotated[Path, typer.Option("--out", help="User actors file to write "
                                            "(entries with the same id are replaced).")]
     = USER_FILE,
+    inclusive_end: Annotated[bool, typer.Option(
+        "--inclusive-end", help="PETRARCH-1 actor files: a date restriction's end date is "
+        "its last day (PETRARCH2, the default, ends the day before).")] = False,
 ) -> None:
     """Import PETRARCH/TABARI dictionaries or JSONL actor files into a user file."""
     from .actors.petrarch_import import (
@@ -225,7 +228,8 @@ def import_(
             what = _kind_of(path) if kind == "auto" else kind
             source = f"petrarch:{path.name}"
             if what == "actors":
-                new += list(actor_entries(parse_actor_file(path), source, used))
+                new += list(actor_entries(parse_actor_file(path, inclusive_end=inclusive_end),
+                                          source, used))
             elif what == "agents":
                 new += agent_entries(parse_agent_file(path), source)
             elif what == "discards":

@@ -110,6 +110,17 @@ def test_import_petrarch_dictionaries_into_a_user_file(tmp_path: Path) -> None:
     assert len(KnowledgeBase.from_jsonl(tmp_path / "copy.jsonl")) == len(kb)
 
 
+def test_import_reads_petrarch_1_end_dates_on_request(tmp_path: Path) -> None:
+    dictionary = tmp_path / "a.txt"
+    dictionary.write_text("ANNA_BREK_ [ELB]\n\t[ELBGOV 100101-120601]\n", encoding="utf-8")
+    for flag, code in (((), "ELB"), (("--inclusive-end",), "ELBGOV")):
+        out = tmp_path / f"a{len(flag)}.jsonl"
+        result = invoke("import", str(dictionary), "--out", str(out), *flag)
+        assert result.exit_code == 0, result.output
+        kb = KnowledgeBase.from_jsonl(out)
+        assert kb.actor(kb.lookup("Anna Brek")[0], date(2012, 6, 1)).code == code
+
+
 def test_import_reports_missing_and_malformed_files(tmp_path: Path) -> None:
     result = invoke("import", str(tmp_path / "nope.txt"), "--out", str(tmp_path / "o.jsonl"))
     assert result.exit_code == 2 and "no such file" in result.output

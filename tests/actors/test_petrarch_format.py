@@ -35,6 +35,24 @@ def test_code_on_gives_the_code_in_force_the_last_listed_winning(tmp_path: Path)
     assert freedonia.code_on(date(2021, 1, 1)) == "FRD"
 
 
+def test_petrarch_1_end_dates_are_the_last_day_of_a_code(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("ANNA_BREK_\n\t[ELBCIV <100101]\n\t[ELBMIL 100101-120601]\n"
+                    "\t[ELBGOV 120601-140101]\n\t[ELBOPP 130101-130301]\n", encoding="utf-8")
+    [brek] = parse_actor_file(path)  # PETRARCH2: the end date is the first day without it
+    assert brek.code_on(date(2010, 1, 1)) == "ELBMIL"
+    assert brek.code_on(date(2013, 3, 1)) == "ELBGOV"
+    assert brek.code_on(date(2014, 1, 1)) is None
+    [brek] = parse_actor_file(path, inclusive_end=True)  # PETRARCH-1: the last day with it
+    assert brek.code_on(date(2010, 1, 1)) == "ELBMIL"  # ... unless the next code starts then
+    assert brek.code_on(date(2009, 12, 31)) == "ELBCIV"
+    assert [c.code for c in brek.codes if c.current(date(2010, 1, 1))] == ["ELBCIV", "ELBMIL"]
+    assert brek.code_on(date(2012, 6, 1)) == "ELBGOV"  # ELBMIL yields its end to ELBGOV
+    assert brek.code_on(date(2013, 3, 1)) == "ELBOPP"
+    assert brek.code_on(date(2014, 1, 1)) == "ELBGOV"
+    assert brek.code_on(date(2014, 1, 2)) is None
+
+
 def test_agent_nouns_keep_the_file_s_plural_instructions(tmp_path: Path) -> None:
     path = tmp_path / "g.txt"
     path.write_text("!ROLE! = CLERK, CLERKS\nTHIEF {THIEVES} [~CRM]\nPOLICE {} [~COP]\n"

@@ -34,9 +34,11 @@ needs_phoenix = pytest.mark.skipif(not PHOENIX.is_dir(), reason=f"Phoenix not at
 def ud() -> KnowledgeBase:
     if not UD.is_dir():
         pytest.skip(f"shared dictionaries not at {UD}")
+    # PETRARCH-1 dictionaries: end dates inclusive, as the evaluation reads them
     return KnowledgeBase.from_petrarch(actors=[UD / "PETR_Validate_actors_2_02.txt"],
                                        agents=[UD / "PETR_Validate_agents_2_02.txt"],
-                                       discards=[UD / "PETR_Validate_discards_2_02.txt"])
+                                       discards=[UD / "PETR_Validate_discards_2_02.txt"],
+                                       inclusive_end=True)
 
 
 def one(kb: KnowledgeBase, name: str):  # noqa: ANN201
@@ -64,11 +66,14 @@ def test_fictional_countries_and_aliases(ud: KnowledgeBase) -> None:
     ("Sam Gamgee", date(1995, 1, 4), "HOBCIV"),  # DATE-01
     ("Sam Gamgee", date(2010, 1, 6), "HOBMIL"),  # DATE-08
     ("Sam Gamgee", date(2010, 1, 9), "ORCHOB"),  # DATE-09: the narrower restriction wins
+    ("Sam Gamgee", date(2010, 1, 12), "ORCHOB"),  # DATE-11: its end date is its last day
+    ("Sam Gamgee", date(2012, 11, 9), "HOBGOV"),  # not HOBMIL's: HOBGOV starts that day
     ("Sam Gamgee", date(2012, 12, 25), "HOBGOV"),
     ("Sam Gamgee", date(2014, 1, 1), "HOBELI"),
     ("Hamfast Gamgee", date(1995, 1, 4), "HOB"),  # DATE-03: the default code
     ("Hamfast Gamgee", date(2012, 11, 9), "HOBGOV"),  # DATE-04: start inclusive
-    ("Hamfast Gamgee", date(2013, 1, 19), "HOB"),  # end exclusive
+    ("Hamfast Gamgee", date(2013, 1, 19), "HOBGOV"),  # end inclusive
+    ("Hamfast Gamgee", date(2013, 1, 20), "HOB"),
     ("Gollum", date(1992, 1, 2), "HOB"),  # COMPOUND-20
     ("Smeagol", date(1996, 1, 1), "HOBGOV"),
     ("Gollum", date(2000, 1, 1), "HOBREB"),

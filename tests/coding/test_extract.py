@@ -180,6 +180,18 @@ def test_bare_markers_after_a_word(tmp_path):
     assert [(e.source.actor.code, e.cameo) for e in doc.events] == [("DEU", "031")]
 
 
+def test_a_marked_doer_stands_in_for_the_missing_passive_agent(tmp_path):
+    # "+ * (FROM $)": the subject before the verb is the target, the "from" object the doer,
+    # also in a passive with no "by" agent
+    engine = _dictionary_engine(tmp_path, "--- LIBERATE  [080] ---\nLIBERATE\n"
+                                          "- + * (from $)  [080]\n")
+    doc = engine.code_text("Polish soldiers were liberated from Germany in the spring.")
+    assert [(e.source.actor.code, e.cameo, e.target.actor.code) for e in doc.events] == [
+        ("DEU", "080", "POLMIL")]
+    # no doer named, none invented
+    assert not engine.code_text("Polish soldiers were liberated in the spring.").events
+
+
 def test_coordinated_modifiers_of_the_subject_are_shared(tmp_path):
     engine = _dictionary_engine(tmp_path, "--- SWELL  [---] ---\nSWELL\n"
                                           "- {death toll} *  [190]\n")

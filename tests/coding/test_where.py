@@ -282,3 +282,20 @@ def test_repeated_questions_on_one_sentence_follow_the_actors_and_the_document(n
     other = nlp("Police arrested activists in Lyon.")
     p = shared.locate(next(t for t in other if t.text == "arrested"), ["USA"])
     assert p is not None and p.name == "Lyon"
+
+
+def test_a_country_only_the_actor_dictionary_knows_is_a_place(nlp, geo, tmp_path):
+    # a user dictionary's state (or a former one the gazetteer lacks) named after a location
+    # preposition; a dictionary may list the demonym as a name, which is no place
+    actors = tmp_path / "actors.txt"
+    actors.write_text("ELBONIA [ELB]\n+ELBONIAN\n", encoding="utf-8")
+    own = Geolocator(kb=KnowledgeBase.from_petrarch(actors=[actors]))
+    doc = nlp("An Elbonian was shot dead in Elbonia.")
+    p = own.locate(next(t for t in doc if t.text == "shot"), [])
+    assert (p.name, p.country, p.feature, p.method, p.lat) == (
+        "Elbonia", "ELB", "country", "prep", None)
+    doc = nlp("The Elbonian army shot a protester.")
+    assert own.locate(next(t for t in doc if t.text == "shot"), []) is None
+    doc = nlp("A Serb was shot dead in Yugoslavia.")
+    p = geo.locate(next(t for t in doc if t.text == "shot"), ["SRB"])
+    assert (p.country, p.method) == ("YUG", "prep")

@@ -169,3 +169,25 @@ def test_subject_given_back_agrees_through_the_engine(code, dyads):
     got = dyads(code("With the signing of a Memorandum of Understanding (MOU) on Cessation of "
                      "Hostilities, the Ugandan government and the LRA have agreed to hold talks."))
     assert any(c.startswith("03") and s == "UGAGOV" for c, s, _, m in got if m == "asserted")
+
+
+def test_by_means_before_the_object_gives_the_verb_its_object(parse):
+    from eventcoder.nlp.parse_repair import repair_means_objects
+
+    doc = parse("Poland has received by courier money from Latvia.")
+    money = _tok(doc, "money")
+    if money.dep_ == "dobj":
+        pytest.skip("model parses this sentence correctly")
+    assert repair_means_objects(doc) == 1
+    assert money.dep_ == "dobj" and money.head.i == _tok(doc, "received").i
+    courier = _tok(doc, "courier")
+    assert courier.dep_ == "pobj" and courier.head.i == _tok(doc, "by").i
+    assert _tok(doc, "by").dep_ == "prep"
+    # the means of a passive or an act ("by air strikes") are left alone
+    assert repair_means_objects(parse("The letters were sent by courier mail.")) == 0
+    assert repair_means_objects(parse("Russia responded by air strikes on the town.")) == 0
+
+
+def test_by_means_object_through_the_engine(code, dyads):
+    got = dyads(code("Poland has received by courier money from Latvia."))
+    assert any(c.startswith("07") and s == "LVA" and t == "POL" for c, s, t, _ in got)

@@ -115,12 +115,14 @@ class KnowledgeBase(OfficeQueries):
     @classmethod
     def from_petrarch(cls, actors: Iterable[str | Path] = (), agents: Iterable[str | Path] = (),
                       discards: Iterable[str | Path] = (),
-                      base: KnowledgeBase | None = None) -> KnowledgeBase:
+                      base: KnowledgeBase | None = None, *,
+                      inclusive_end: bool = False) -> KnowledgeBase:
         """A knowledge base from PETRARCH/TABARI dictionaries (on top of a copy of ``base``);
         see :mod:`eventcoder.actors.petrarch_import`."""
         from eventcoder.actors.petrarch_import import import_petrarch
 
-        return import_petrarch(actors=actors, agents=agents, discards=discards, base=base)
+        return import_petrarch(actors=actors, agents=agents, discards=discards, base=base,
+                               inclusive_end=inclusive_end)
 
     def load_jsonl(self, path: str | Path) -> None:
         """Add the entries of one JSONL file (later entries replace earlier ids)."""

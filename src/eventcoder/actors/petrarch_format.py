@@ -5,17 +5,20 @@ The one reader of these files: the run-time import (:mod:`eventcoder.actors.petr
 Phoenix dictionaries) both use it.
 
 **Actor files.** ``NAME_ [CODE]`` lines (``_`` joins words; a trailing ``_`` is dropped),
-``+ALIAS`` lines, and codes on their own (indented) lines below the names they belong to.
-A name joins the current record until the record has a code (PETRARCH's rule: names share
-the codes below them, also with ``+`` aliases between them); a blank line also ends a record
-(see :func:`parse_actor_file`). A code may carry a date restriction:
-``[USAGOV 170120-210120]`` (from - to, the end exclusive), ``[HOB <950601]`` (before),
-``[HOBREB >990816]`` (from); dates are ``YYMMDD`` (00-30 read as 20YY, as PETRARCH does) or
-``YYYYMMDD``. Comments: ``#`` to the end of the line and ``<!-- ... -->`` (also over several
-lines). Codes are kept as written (upper-cased), also ``FRO/BIL/SAM`` (several actors),
-``+++`` and :data:`NULL_CODE` ``---`` (a known name with no country: PETRARCH writes it as it
-is, e.g. ``---`` and ``---REL`` in the UD-PETRARCH gold). A malformed code (or date) is
-skipped with a warning; blocks left without a code are dropped.
+``+ALIAS`` lines, and codes on their own (indented) lines below the names they belong to. A
+name joins the current record until the record has a code (PETRARCH's rule: names share the
+codes below them, also with ``+`` aliases between them); a blank line also ends a record (see
+:func:`parse_actor_file`). A code may carry a date restriction: ``[USAGOV 170120-210120]``
+(from - to, the end exclusive), ``[HOB <950601]`` (before), ``[HOBREB >990816]`` (from); dates
+are ``YYMMDD`` (00-30 read as 20YY, as PETRARCH does) or ``YYYYMMDD``. That is PETRARCH2's
+reading, which the Phoenix dictionaries are written for; PETRARCH-1 and UniversalPetrarch
+include the end date (``<date`` is "on or before", and ``from-to`` holds on both dates unless
+another code of the record starts on ``to``): ``parse_actor_file(path, inclusive_end=True)``
+reads their dictionaries so. Comments: ``#`` to the end of the line and ``<!-- ... -->`` (also
+over several lines). Codes are kept as written (upper-cased), also ``FRO/BIL/SAM`` (several
+actors), ``+++`` and :data:`NULL_CODE` ``---`` (a known name with no country: PETRARCH writes
+it as it is, e.g. ``---`` and ``---REL`` in the UD-PETRARCH gold). A malformed code (or date)
+is skipped with a warning; blocks left without a code are dropped.
 
 **Agent files.** ``NOUN {PLURAL} [~CODE]`` (``[CODE~]``: a prefix agent); ``{}`` means no
 plural, otherwise the regular plural is meant; ``!PERSON! = MAN, MEN, ...`` defines a
@@ -33,8 +36,8 @@ import functools
 import logging
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from pathlib import Path
 
 from eventcoder.actors.entries import Discards
@@ -217,8 +220,9 @@ def _name(raw: str) -> str:
 
 
 # -- actor files -------------------------------------------------------------------------------
-def parse_actor_file(path: str | Path) -> list[ActorBlock]:
-    """The actor blocks of a PETRARCH/TABARI actor dictionary, in file order."""
+def parse_actor_file(path: str | Path, *, inclusive_end: bool = False) -> list[ActorBlock]:
+    """The actor blocks of a PETRARCH/TABARI actor dictionary, in file order.
+    ``inclusive_end``: read end dates as PETRARCH-1 does (see the module doc)."""
     path = Path(path)
     blocks: list[ActorBlock] = []
     block: ActorBlock | None = None
@@ -258,7 +262,25 @@ def parse_actor_file(path: str | Path) -> list[ActorBlock]:
     if empty:
         log.info("%s: %d names without a code skipped (first: %s)", path.name, len(empty),
                  empty[0].where)
-    return [b for b in blocks if b.codes and (b.names or b.aliases)]
+    kept = [b for b in blocks if b.codes and (b.names or b.aliases)]
+    if inclusive_end:
+        for b in kept:
+            b.codes = _inclusive_ends(b.codes)
+    return kept
+
+
+def _inclusive_ends(codes: list[Code]) -> list[Code]:
+    """Codes whose written end date is their last day (PETRARCH-1, UniversalPetrarch), stored
+    with the exclusive end :class:`Code` keeps. As in UniversalPetrarch's reader, a span
+    ending on the day another code of the record starts yields that day to it (GOV to
+    20121109, ELI from 20121109: the 9th is ELI)."""
+    starts = {c.start for c in codes if c.start is not None}
+    out = []
+    for c in codes:
+        if c.end is not None and (c.start is None or c.end not in starts - {c.start}):
+            c = replace(c, end=c.end + timedelta(days=1))
+        out.append(c)
+    return out
 
 
 # -- agent files -------------------------------------------------------------------------------

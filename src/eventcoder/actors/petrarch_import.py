@@ -112,13 +112,16 @@ def agent_entries(phrases: Iterable[AgentPhrase], source: str) -> list[Entry]:
 
 def import_petrarch(actors: Iterable[str | Path] = (), agents: Iterable[str | Path] = (),
                     discards: Iterable[str | Path] = (),
-                    base: KnowledgeBase | None = None) -> KnowledgeBase:
+                    base: KnowledgeBase | None = None, *,
+                    inclusive_end: bool = False) -> KnowledgeBase:
     """A knowledge base built from PETRARCH dictionaries, on top of a copy of ``base``
-    (entries keep their ids; imported ones are ``petrarch:...`` and ``agent:petrarch:...``)."""
+    (entries keep their ids; imported ones are ``petrarch:...`` and ``agent:petrarch:...``).
+    ``inclusive_end``: PETRARCH-1 actor files, whose end dates are the last day of a code."""
     kb = base.copy() if base is not None else KnowledgeBase()
     used = {e.id for e in kb.entries()}
     for path in actors:
-        for entry in actor_entries(parse_actor_file(path), f"petrarch:{Path(path).name}", used):
+        for entry in actor_entries(parse_actor_file(path, inclusive_end=inclusive_end),
+                                   f"petrarch:{Path(path).name}", used):
             kb.add(entry)
     for path in agents:
         for entry in agent_entries(parse_agent_file(path), f"petrarch:{Path(path).name}"):

@@ -274,36 +274,25 @@ class EventExtractor:
     def _withdrawn_forces(self, v: Token, index: MentionIndex) -> Iterator[Triple]:
         """"Eighty UN peacekeepers were shipped out of Gorazde", "Russian troops were pulled
         out": forces withdrawn with no one named as withdrawing them are withdrawn by their
-        own side, the state or body the text names them by."""
+        own side, the state or body the text names them by. And a pattern that marks the
+        doer at a preposition names him though the passive has no agent: "+ * (FROM $)" for
+        "X was freed from Y" (Y freed X; the target is the subject before the verb)."""
         if not passive(v) or any(c.dep_ == "agent" for c in v.children):
             return
         for forces in (m for p in patients(v) for m in mentions_at(p, index, False)
-                       if m.actor is not None and m.actor.type in {"country", "igo", "agent"}):
+                       if m.actor is not None):
+            kind = forces.actor.type if forces.actor is not None else None
             for target, match in self._coded_targets(v, index, forces, []):
-                if match.code in FORCES_WITHDRAWN:
+                doer = next((m for m in self.targets.prep_objects(v, match.source_prep, index)
+                             if m.actor is not None and not same_actor(m, forces)), None) \
+                    if match.source_prep else None
+                if doer is not None:
+                    yield Triple(v, doer, target if match.target_prep else forces, match)
+                elif match.code in FORCES_WITHDRAWN and kind in {"country", "igo", "agent"}:
                     yield Triple(v, forces, target, match)
 
     def _verb_word(self, v: Token) -> str:
-        """The lexicon entry for ``v``: its lemma, or the inflected form itself where the
-        dictionary lists that form as a verb of its own (UD-PETRARCH's "LEFT" [042:043],
-        apart from "LEAVE" [012])."""
-        word = v.lower_
-        if word != v.lemma_.lower() and self.lexicon.lemma(word) == word and word in self.lexicon:
-            return word
-        lemma = v.lemma_.lower()
-        if v.tag_ == "VBZ" and word.isalpha() and word not in {
-                lemma + "s", lemma[:-1] + "ies", "has", "is", "does"} and not (
-                word == lemma + "es" and lemma.endswith(("s", "x", "z", "ch", "sh", "o"))):
-            # "departes": a misspelling the parser lemmatised; PETRARCH matches forms as
-            # written, and no dictionary verb is spelt so
-            return word
-        if lemma not in self.lexicon.lemmas() and v.tag_ in {"VBD", "VBN", "VBG", "VBZ"}:
-            # the parser's lemma may be no word ("cordoned" -> "cordone"): strip the ending
-            for end in ("ing", "ed", "es", "s", "d"):
-                stem = word[:-len(end)]
-                if word.endswith(end) and len(stem) > 2 and stem in self.lexicon.lemmas():
-                    return stem
-        return lemma
+        return self.lexicon.entry_word(v.lower_, v.lemma_.lower(), v.tag_)
 
     def _frame(self, v: Token, obj: Token | None, source: Located,
                particle: str | None = None) -> VerbFrame:

@@ -441,6 +441,26 @@ class VerbLexicon:
     def __contains__(self, lemma: object) -> bool:
         return isinstance(lemma, str) and self.lemma(lemma) in self._index
 
+    def entry_word(self, word: str, lemma: str, tag: str) -> str:
+        """The entry for a verb token (lower-cased form, the parser's lemma, its tag): the
+        lemma, or the inflected form itself where the dictionary lists that form as a verb of
+        its own (UD-PETRARCH's "LEFT" [042:043], apart from "LEAVE" [012])."""
+        if word != lemma and self.lemma(word) == word and word in self:
+            return word
+        if tag == "VBZ" and word.isalpha() and word not in {
+                lemma + "s", lemma[:-1] + "ies", "has", "is", "does"} and not (
+                word == lemma + "es" and lemma.endswith(("s", "x", "z", "ch", "sh", "o"))):
+            # "departes": a misspelling the parser lemmatised; PETRARCH matches forms as
+            # written, and no dictionary verb is spelt so
+            return word
+        if lemma not in self.lemmas() and tag in {"VBD", "VBN", "VBG", "VBZ"}:
+            # the parser's lemma may be no word ("cordoned" -> "cordone"): strip the ending
+            for end in ("ing", "ed", "es", "s", "d"):
+                stem = word[:-len(end)]
+                if word.endswith(end) and len(stem) > 2 and stem in self.lemmas():
+                    return stem
+        return lemma
+
     def lemmas(self) -> frozenset[str]:
         """Every word ``match`` codes: the lemmas and the irregular past forms it maps."""
         if self._lemmas is None:

@@ -178,7 +178,21 @@ class Geolocator:
                     e = self.gazetteer.resolve(base, hint, actor_countries, region=True)
                     if e is not None:
                         return e
-        return None
+        return None if strict else self._dictionary_country(" ".join(words))
+
+    def _dictionary_country(self, text: str) -> Entry | None:
+        """A country the actor knowledge base knows but the gazetteer does not (a user
+        dictionary's state, a former one: "in Yugoslavia") is a place too, with the
+        knowledge base's code and no coordinates; only after a location preposition (not
+        strict), since such a dictionary may list demonyms as names ("Eriadorian")."""
+        found = {(e.name, e.country) for e in self.kb.lookup(text)
+                 if e.type == "country" and e.country}
+        if len(found) != 1:
+            return None
+        (name, code), = found
+        return Entry(id=-1, feature="country", name=name, country=code, admin1=None, lat=None,
+                     lon=None, population=0, code="", capital=False, news=False, centre=None,
+                     admin1_id=None)
 
     def _allowed(self, text: str, strict: bool = False) -> bool:
         """Not a demonym ("Russian"), not only an organisation, group or IGO of the actor

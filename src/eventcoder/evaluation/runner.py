@@ -291,6 +291,7 @@ def petrarch_dictionary_engine(name: str, *, shared: Path | None = None,
         return Engine(config)
     folder = benchmarks_dir(shared) / UD_PETRARCH_FILE.parent
     files = {k: folder / v for k, v in UD_DICTIONARIES.items()}
+    # the suite's gold was coded by PETRARCH-1/UniversalPetrarch, which include end dates
     kb = KnowledgeBase.from_petrarch(actors=[files["actors"]], agents=[files["agents"]],
-                                     discards=[files["discards"]])
+                                     discards=[files["discards"]], inclusive_end=True)
     return Engine(config, kb=kb, lexicon=VerbLexicon.from_petrarch(files["verbs"]))

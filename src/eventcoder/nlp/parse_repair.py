@@ -34,6 +34,11 @@ Iraq); the noun is the subject of the main verb.
 
 Quantities: "kidnapped up to 16 advisers" is read as the particle "up" and "to 16 advisers";
 the counted people become the verb's object again.
+
+Means before the object: "has received by courier money from X" is read as "by [courier
+money]". "By" with a bare noun of carriage or messaging is an idiom of its own ("by courier",
+"by post", "by phone"); in a clause with a subject and no object the noun after it is the
+verb's object.
 """
 
 from __future__ import annotations
@@ -242,6 +247,36 @@ def repair_up_to_quantities(doc: Doc) -> int:
     return found
 
 
+# nouns of "by <noun>" naming how something is sent or passed on (not "air": "by air strikes")
+_MEANS = {"courier", "messenger", "mail", "post", "hand", "fax", "phone", "telephone",
+          "email", "e-mail", "telegram", "cable", "radio", "letter", "boat", "ship", "train",
+          "rail", "truck", "lorry", "road", "plane"}
+
+
+def repair_means_objects(doc: Doc) -> int:
+    """"received by courier money": "by courier" is the means and "money" the object, not the
+    compound "courier money" (nor, the clause being active, an agent). Return how many were
+    repaired."""
+    found = 0
+    for by in doc:
+        verb = by.head
+        if by.lower_ != "by" or by.dep_ not in {"prep", "agent"} or verb.pos_ != "VERB" \
+                or by.i + 2 >= len(doc):
+            continue
+        means, noun = doc[by.i + 1], doc[by.i + 2]
+        if means.lower_ not in _MEANS or means.tag_ != "NN" or noun.pos_ != "NOUN" \
+                or means.dep_ != "compound" or means.head.i != noun.i \
+                or noun.head.i != by.i or noun.dep_ != "pobj" \
+                or not has_subject(verb) or any(c.dep_ in {"dobj", "auxpass"}
+                                                 for c in verb.children):
+            continue
+        noun.head, noun.dep_ = verb, "dobj"
+        means.head, means.dep_ = by, "pobj"
+        by.dep_ = "prep"  # an active clause has no agent
+        found += 1
+    return found
+
+
 class ParseRepair:
     """spaCy pipeline component running the repairs above; add with :func:`add_parse_repair`."""
 
@@ -256,6 +291,7 @@ class ParseRepair:
         repair_reduced_relatives(doc)
         repair_participial_subjects(doc)
         repair_up_to_quantities(doc)
+        repair_means_objects(doc)
         return doc
 
 
