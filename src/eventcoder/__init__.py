@@ -14,7 +14,7 @@ from .engine import Engine
 from .errors import EventcoderError, InputError
 from .records import Actor, Article, Document, Event, Evidence, Failure, Mention, Quote
 
-__version__ = "0.3.0"
+__version__ = "0.4.0"
 __all__ = ["Actor", "Article", "Config", "Document", "Engine", "Event", "EventcoderError",
            "Evidence", "Failure", "InputError", "Mention", "Quote", "code"]
 
