@@ -129,3 +129,25 @@ def test_the_two_leaders_in_the_sentence_that_named_them(code):
                "in Tokyo, and the two leaders agreed to expand security cooperation.",
                date(2025, 8, 24))
     assert ("KOR", "JPN") in _pairs(doc, "03") and ("JPN", "KOR") in _pairs(doc, "03")
+
+
+def test_he_inside_a_quote_is_not_its_speaker(code):
+    # the speaker of a quote says "I": "he" inside it is someone else
+    doc = code("The Danish foreign minister Lars Lokke Rasmussen spoke on Monday. “If the talks "
+               "fail, he will be blamed,” he told reporters. Rasmussen said: “He is a weak "
+               "man.”")
+    speaker = {m.actor.kb_id for m in doc.mentions if m.text == "Rasmussen" and m.actor}
+    inside = [m for m in doc.mentions if m.text in {"he", "He"}
+              and (m.start < doc.article.text.index("”") or m.start > doc.article.text.rindex("“"))]
+    assert speaker and all(m.actor is None or m.actor.kb_id not in speaker for m in inside)
+    told = next(m for m in doc.mentions if m.text == "he"
+                and m.start > doc.article.text.index("”"))
+    assert told.actor is not None and told.actor.kb_id in speaker
+
+
+def test_it_called_a_moment_or_a_mistake_is_the_situation_not_a_state(code):
+    doc = code("Russia said it is going to be a very bad moment for Europe. "
+               "Russia said it is a great power.")
+    its = [m for m in doc.mentions if m.text == "it"]
+    assert len(its) == 1 and its[0].actor.code == "RUS"
+    assert its[0].start > doc.article.text.index("great") - 20

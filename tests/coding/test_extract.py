@@ -383,3 +383,24 @@ def test_firing_the_weapon_of_an_act_is_no_second_act(code, dyads):
     # a weapon fired with no act of its own stays the act
     got = dyads(code("Rebels fired a missile at Syria."))
     assert any(c[:2] == "19" for c, _, _, _ in got)
+
+
+def test_going_to_is_the_future_not_a_journey(code, dyads):
+    got = dyads(code("Syria said the ceasefire is going to be a great moment for Lebanon."))
+    assert not any(c.startswith("04") for c, _, _, _ in got)
+    assert ("190", "SYR", "LBN", "intended") in dyads(code("Syria is going to attack Lebanon."))
+    got = dyads(code("The Syrian president is going to Beirut."))
+    assert any(c.startswith("04") and t == "LBN" for c, _, t, _ in got)
+
+
+def test_a_relative_pronoun_subject_is_the_noun_it_stands_for(code, dyads):
+    got = dyads(code("Putin praised the US president, who had offered concessions to Russia."))
+    assert ("035", "USAGOV", "RUS", "asserted") in got
+    got = dyads(code("Israel, which had attacked Gaza, rejected the plan."))
+    assert ("190", "ISR", "PSE", "asserted") in got
+    # after an object, ", which" may stand for the whole act: no act of the place
+    got = dyads(code("Israel bombed Gaza, which killed 20 people."))
+    assert not any(s == "PSE" for _, s, _, _ in got)
+    # a thing an actor only modifies is no doer
+    got = dyads(code("Egypt halted the Israeli aid that supports Gaza."))
+    assert not any(s is not None and s.startswith("ISR") and t == "PSE" for _, s, t, _ in got)

@@ -29,10 +29,17 @@ def parse(engine):
         ("The minister may visit Kyiv next week.", "visit", "hypothetical"),
         ("Will the president meet Putin?", "meet", "intended"),
         ("Did Russia attack the convoy?", "attack", "hypothetical"),
+        # a why-question asks the reason of an act it takes as done
+        ("Why did Russia attack the convoy?", "attack", "asserted"),
+        ("Why would Russia attack the convoy?", "attack", "hypothetical"),
         ("China will send aid to Ukraine.", "send", "intended"),
         ("The government plans to expel the ambassador.", "expel", "intended"),
         ("He halted aid to force Zelensky to accept the deal.", "force", "intended"),
         ("The US asked Russia to withdraw its troops.", "withdraw", "hypothetical"),
+        # forcing someone to act is making them act: the act is as real as the forcing
+        ("The blockade forced Gondor to accept the truce.", "accept", "asserted"),
+        ("Arnor will force Gondor to accept the truce.", "accept", "intended"),
+        ("Arnor did not force Gondor to accept the truce.", "accept", "negated"),
         # an attempt is the act itself (CAMEO 185 "attempt to assassinate")
         ("Militants said they attempted to assassinate the prime minister.", "assassinate",
          "asserted"),
@@ -72,6 +79,12 @@ def test_modality(parse, sentence, verb, expected):
 def test_reported_speech_is_marked(parse):
     assert is_reported(parse("He said Russia is using salami tactics.", "using"))
     assert not is_reported(parse("Russia is using salami tactics.", "using"))
+    # what one is confident or sure of is one's view, as what one believes
+    assert is_reported(parse("He is confident that Russia wants to stop the fighting.",
+                             "stop"))
+    assert is_reported(parse("Egypt is sure Israel attacked the convoy.", "attacked"))
+    assert not is_reported(parse("Egypt is aware that Israel attacked the convoy.",
+                                 "attacked"))
 
 
 def test_what_is_denied_is_not_asserted(code):

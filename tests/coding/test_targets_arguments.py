@@ -127,3 +127,28 @@ def test_a_sea_named_after_a_state_is_not_the_state(code):
     # seized property is not taken to be the seizer's own
     assert all(e.target is None or e.target.actor is None or e.target.actor.country != "IRN"
                for e in doc.events)
+
+
+def test_the_press_a_statement_is_made_to_is_no_target(code, dyads):
+    # an interview with a news outlet or journalist is the audience, not a counterpart
+    got = dyads(code("The Latvian defence minister told Reuters that Russia is weak."))
+    assert ("010", "LVAGOV", "RUS", "asserted") in got
+    assert not any(t is not None and t.endswith("MED") for _, _, t, _ in got)
+    got = dyads(code("The Latvian defence minister spoke to Reuters on Monday."))
+    assert not any(t is not None and t.endswith("MED") for _, _, t, _ in got)
+    got = dyads(code("Latvia told Russia that the talks had failed."))
+    assert ("010", "LVA", "RUS", "asserted") in got
+
+
+def test_a_party_the_act_is_compared_with_is_no_target(code, dyads):
+    for text in ("Unlike Egypt, Jordan stalled.",
+                 "Jordan stalled, in stark contrast to Egypt."):
+        assert not any(t == "EGY" for _, _, t, _ in dyads(code(text))), text
+
+
+def test_the_subject_of_a_what_clause_is_no_target(code, dyads):
+    # "what Israel calls the root cause" names a thing, not a claim about Israel
+    got = dyads(code("Egypt vowed to address what Israel calls the root cause of the conflict."))
+    assert not any(t == "ISR" for _, _, t, _ in got)
+    assert ("080", "EGY", "ISR", "asserted") in dyads(code("Egypt allowed that Israel had a "
+                                                           "point."))

@@ -119,6 +119,19 @@ def test_not_events(nlp: Any, lex: VerbLexicon) -> None:
     assert "xyzzy" not in lex
 
 
+def test_object_slot_pattern_is_its_own_verbs_sense(tmp_path: Path) -> None:
+    # "- * +  [111] # mock": mocking someone is criticism; the block's other verbs ("repeated
+    # that ...") keep the block's code
+    path = tmp_path / "v.txt"
+    path.write_text("--- REITERATE  [010] ---\nREITERATE\nJEER\n- * +  [111] # jeer\n",
+                    encoding="utf-8")
+    lex = VerbLexicon.from_petrarch(path, strict=True)
+    own = lex.match(VerbFrame("jeer", objects=("the", "envoy")))
+    assert own is not None and own.code == "111" and not own.default
+    other = lex.match(VerbFrame("reiterate", preps=(("on", ("monday",)),)))
+    assert other is not None and other.code == "010" and other.default
+
+
 def test_particle_given_as_advmod(lex: VerbLexicon) -> None:
     # spaCy parses "stepped down" with "down" as advmod: the extractor should pass it as particle
     match = lex.match(VerbFrame("step", particle="down", subject=("the", "minister")))

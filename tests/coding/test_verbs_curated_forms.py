@@ -49,6 +49,10 @@ def test_curated_form_codes(code, sentence: str, cameo: str) -> None:
 @pytest.mark.parametrize("sentence,wrong", [
     # "take steps" is a light verb, not a seizure of property (171)
     ("Sudan's president took steps to reform the economy.", "171"),
+    # taking punches or a beating is receiving them, not a seizure
+    ("The Iraqi minister took a beating from the rebels in Mosul.", "171"),
+    # "caught up in" a scandal or fighting is being involved in it, not an arrest
+    ("The Afghan minister caught up in the scandal resigned.", "173"),
     # "called for sanctions" is no threat (1312)
     ("The archbishop called for sanctions against Nigeria.", "1312"),
     # "opposed to mediation" is no mere disapproval once the rejection is coded

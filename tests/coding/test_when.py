@@ -83,3 +83,21 @@ def test_last_this_next_periods(when, phrase, expected):
 def test_next_month_in_december_is_january(when):
     w = when("Russia will meet Ukraine next month.", "meet", date(2025, 12, 5))
     assert (w.date, w.precision) == ("2026-01-01", "month")
+
+
+def test_an_act_under_an_office_its_holder_has_left_is_historical(code):
+    # published 2025-03-13, after Biden's term: "President Joe Biden" acted in his term
+    doc = code("President Joe Biden sent weapons to Ukraine.")
+    assert doc.events and all(e.historical for e in doc.events if e.cameo == "072")
+    doc = code("President Joe Biden gathered his allies to provide Ukraine with weapons.")
+    aim = [e for e in doc.events if e.cameo == "072"]
+    assert aim and all(e.historical for e in aim)  # the aim of an act in his term
+    for text in ("Former President Joe Biden sent weapons to Ukraine.",
+                 "President Donald Trump sent weapons to Ukraine."):
+        assert not any(e.historical for e in code(text).events), text
+
+
+def test_an_aim_takes_the_time_of_its_act(code):
+    doc = code("Iran intervened in the 2016 election to help Russia.")
+    helps = [e for e in doc.events if e.evidence.trigger == "help"]
+    assert helps and all(e.historical and e.date == "2016-01-01" for e in helps)

@@ -21,6 +21,7 @@ from spacy.attrs import LOWER, POS, TAG
 from spacy.symbols import NOUN, PRON
 from spacy.tokens import Doc, Span, Token
 
+from ..coding.speech import QUOTING
 from .entries import compose_code, owner_stem
 from .kb import KnowledgeBase
 from .mentions import PRONOUNS, Located, MentionIndex, _mention, country_actor
@@ -44,6 +45,9 @@ WINDOW_SENTENCES = 3
 # "it"/"they" only as arguments: "it is clear that ..." has no antecedent
 GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "pobj"}
+# what "it is a ..." calls a situation: "it's going to be a bad moment", "it was a mistake"
+SITUATIONS = {"moment", "time", "day", "week", "year", "period", "mistake", "shame", "pity",
+              "disaster", "tragedy", "catastrophe", "question", "matter", "turning"}
 # a clause reporting what its speaker says, believes or intends: "X announced that it ..."
 REPORTED_DEPS = {"ccomp"}
 SPEAKER_DEPS = {"nsubj"}
@@ -138,8 +142,11 @@ def resolve_references(doc: Doc, index: MentionIndex, kb: KnowledgeBase,
                 if ante is not None and word in GROUP_PRONOUNS and _subject_in_between(
                         doc, ante, tok.i):
                     ante = None  # "the reaction ..., it seeks": a non-actor subject came between
+                if ante is not None and word in PRONOUNS and _is_quoting(
+                        tok, ante, history, sent_of, out):
+                    ante = None
                 antes = [ante] if ante is not None else []
-            if not antes:
+            if not antes or (word == "it" and _situation(tok)):
                 continue
             loc = _pronoun(doc, doc[tok.i:tok.i + 1], antes[0], tok.i)
             out.append(loc)
@@ -274,6 +281,45 @@ def _speakers(tok: Token, index: MentionIndex, resolved: list[Located]) -> list[
     one = found[0]
     return found if _plural(one) or (one.actor is not None and one.actor.type in
                                      {"country", "group", "organisation", "igo"}) else None
+
+
+def _situation(tok: Token) -> bool:
+    """"it's going to be a very unfortunate moment", "it was a mistake": "it" said to be a
+    time or a turn of events is the situation, not a state."""
+    if tok.dep_ != "nsubj":
+        return False
+    verb = tok.head
+    heads = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    return any(h.lemma_ == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in SITUATIONS
+                                        for c in h.children) for h in heads)
+
+
+def _is_quoting(tok: Token, ante: Located, history: list[Located], sent_of: dict[int, int],
+                resolved: list[Located]) -> bool:
+    """"“..., he's in the middle,” he told CNN": inside a quote a speaker says "I", so "he"
+    there is not who the quote's speech verb (in the same sentence, outside the quote)
+    makes the speaker ("Putin said: “He is weak.”"); with that the likeliest antecedent,
+    the pronoun stays unresolved."""
+    sent = tok.sent
+    before = sent.doc.text[sent.start_char:tok.idx]
+    if before.count("“") <= before.count("”") and before.count('"') % 2 == 0:
+        return False
+    after = sent.doc.text[tok.idx:sent.end_char]
+    close = min((i for i in (after.find("”"), after.find('"')) if i >= 0), default=-1)
+    if close < 0:
+        return False
+    opened = sent.start_char + max(before.rfind("“"), before.rfind('"'))
+    outside = [t for t in sent if (t.idx < opened or t.idx > tok.idx + close)
+               and t.lemma_.lower() in QUOTING and t.pos_ in {"VERB", "AUX"}]
+    speaker = next((c for v in outside for c in v.children if c.dep_ == "nsubj"), None)
+    if speaker is None or ante.actor is None:
+        return False
+    named = next((m for m in resolved if m.start <= speaker.i < m.end), None)
+    if named is None and speaker.lower_ in PRONOUNS:
+        named = _antecedent(speaker.i, history, sent_of, sent.doc)
+    return named is not None and named.actor is not None \
+        and named.actor.kb_id == ante.actor.kb_id and (named.actor.kb_id is not None
+                                                       or named.actor.code == ante.actor.code)
 
 
 def _conjuncts(t: Token) -> list[Token]:

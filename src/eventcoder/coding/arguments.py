@@ -342,6 +342,10 @@ def _governing_subject(v: Token, index: MentionIndex, keep_unresolved: bool) -> 
                     if p.dep_ == "pobj" and not (reduced_passive(node) and _names_thing(p, index)):
                         return mentions_at(p, index, keep_unresolved)
             if not is_passive and c.dep_ in {"nsubj", "csubj"}:
+                if _relative_doer(c, node) and _heads_mention(node.head, index):
+                    # "the president, who had offered concessions": the relative pronoun is
+                    # the noun
+                    return mentions_at(node.head, index, keep_unresolved)
                 found = mentions_at(c, index, keep_unresolved)
                 # "Lions, tigers, and Gondor welcomed": a list the parser splits into
                 # several subjects of one verb; each named one is a doer
@@ -395,6 +399,26 @@ def _governing_subject(v: Token, index: MentionIndex, keep_unresolved: bool) -> 
             continue
         return []
     return []
+
+
+def _heads_mention(t: Token, index: MentionIndex) -> bool:
+    """Is ``t`` the head of a mention ("the president"), not a thing an actor only modifies
+    ("US intelligence sharing that supports Ukraine": the sharing is no actor)?"""
+    m = index.at(t.i)
+    return m is not None and m.head == t.i
+
+
+def _relative_doer(c: Token, v: Token) -> bool:
+    """Does the relative pronoun ``c``, subject of the relative clause ``v``, stand for the
+    noun the clause hangs on? "who" always; "which"/"that" when restrictive ("the rebels that
+    attacked") or on a subject ("Israel, which had attacked Gaza, said"): after an object,
+    ", which killed 20" may be about the whole act ("bombed Gaza, which killed 20")."""
+    if c.tag_ not in {"WP", "WDT"} or v.dep_ != "relcl" or v.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if c.lower_ == "who":
+        return True
+    comma = c.i > 0 and c.doc[c.i - 1].text == ","
+    return not comma or v.head.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _names_thing(t: Token, index: MentionIndex) -> bool:

@@ -43,7 +43,7 @@ from .arguments import (
 from .derived import DerivedEvents
 from .event_coref import attack_doers, reacted_acts
 from .intent import demanded_by_speaker, intending_verb
-from .modality import ATTEMPT_VERBS, is_reported, modality_of
+from .modality import ATTEMPT_VERBS, going_to_future, is_reported, modality_of
 from .nominal import noun_events
 from .ontology import Ontology
 from .placement import place_as_target, states_implied
@@ -213,7 +213,8 @@ class EventExtractor:
         skipped = {s.start for s in doc.sents
                    if self.discards is not None and self.discards.check(s.text) == "sentence"}
         for v in doc:
-            if v.pos_ not in {"VERB", "AUX"} or self._verb_word(v) not in lemmas:
+            if v.pos_ not in {"VERB", "AUX"} or self._verb_word(v) not in lemmas \
+                    or going_to_future(v):
                 continue
             if skipped and v.sent.start in skipped:
                 continue  # a discard phrase ("typhoon", "football") rules the sentence out
@@ -481,7 +482,7 @@ class EventExtractor:
         # a noun event ("riots are continuing") takes the modality and time of its verb
         clause = v.head if v.pos_ == "NOUN" and v.head.pos_ in {"VERB", "AUX"} else v
         modality = modality_of(clause)
-        when = resolve_when(clause, article.date)
+        when = resolve_when(clause, article.date, triple.source.mention)
         place = self._place(triple, index)
         triple = replace(triple, target=place_as_target(
             triple.source, triple.target, triple.match.code or "", place, v.doc))

@@ -40,6 +40,9 @@ STEP_NOUNS = {"step", "measure", "action", "move"}
 DEMAND_VERBS = {"ask", "urge", "call", "demand", "press", "push", "request", "appeal", "insist",
                 "order", "tell", "force", "pressure", "encourage", "invite", "threaten",
                 "warn", "allow", "let", "help", "convince", "persuade", "plead"}
+# coercion that succeeds by its meaning: "forced Kyiv to accept" says Kyiv accepted; the act
+# takes the coercion's own modality ("tried to force", "will force" do not)
+IMPLICATIVE_DEMANDS = {"force"}
 CONDITION_MARKS = {"if", "unless", "whether", "lest"}
 CLAIM_NOUNS = {"claim", "report", "allegation", "rumor", "rumour", "accusation", "assertion",
                "suggestion", "speculation", "belief", "fear", "notion", "idea", "story"}
@@ -48,6 +51,9 @@ DEMAND_NOUNS = {"demand", "call", "request", "appeal", "plea", "ultimatum", "ins
                 "order", "proposal", "recommendation", "condition", "requirement"}
 # "claimed responsibility for an attack targeting civilians": the act is what is claimed
 RESPONSIBILITY_NOUNS = {"responsibility", "credit"}
+# "is confident/sure that ...": the clause is the holder's view, as after "believes"
+VIEW_ADJECTIVES = {"confident", "sure", "certain", "convinced", "hopeful", "optimistic",
+                   "adamant", "positive"}  # (not "aware": what one is aware of is so)
 # Clause links through which the governing clause's modality reaches this one.
 GOVERNED = {"xcomp", "ccomp", "advcl", "csubj", "relcl", "acl", "pcomp", "conj", "dep"}
 
@@ -85,6 +91,14 @@ def _own_modality(v: Token) -> Modality | None:
     return None
 
 
+def going_to_future(v: Token) -> bool:
+    """"it's going to be", "we are going to see": "going to" + verb is the future of that
+    verb (its modality, above), no going anywhere (GO_SOMEWHERE's "go to")."""
+    return v.lemma_.lower() == "go" and v.tag_ == "VBG" and any(
+        c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in v.children)
+
+
 def _link_effect(v: Token) -> Modality | None:
     """How the governing word turns this clause: "refused to X" negates X, "plans to X" ..."""
     head = v.head
@@ -99,6 +113,8 @@ def _link_effect(v: Token) -> Modality | None:
             if governing is None and head.pos_ == "ADJ" and head.dep_ == "acomp":
                 governing = _own_modality(head.head)  # "is not willing to", "would be ready to"
             return governing if governing in {"negated", "hypothetical"} else "intended"
+        if lemma in IMPLICATIVE_DEMANDS:
+            return None  # "forced Kyiv to accept": Kyiv accepted, as far as "forced" holds
         if lemma in DEMAND_VERBS:
             return "hypothetical"
     if v.dep_ == "ccomp" and lemma in DENYING_VERBS:
@@ -106,7 +122,7 @@ def _link_effect(v: Token) -> Modality | None:
     if v.dep_ in {"acl", "ccomp"} and lemma in CLAIM_NOUNS and head.dep_ == "dobj" \
             and head.head.lemma_.lower() in DENYING_VERBS:
         return "negated"
-    if v.dep_ in {"ccomp", "xcomp"} and lemma in DEMAND_VERBS - REPORTING:
+    if v.dep_ in {"ccomp", "xcomp"} and lemma in DEMAND_VERBS - REPORTING - IMPLICATIVE_DEMANDS:
         return "hypothetical"
     if v.dep_ == "ccomp" and lemma in INTENT_VERBS:
         # "Obama wants Putin to attack": a wish about someone else's act
@@ -197,6 +213,9 @@ def modality_of(v: Token) -> Modality:
 
 def _question(v: Token) -> Modality:
     if v.sent.text.rstrip().rstrip("\"'”’").endswith("?"):
+        # "Why did he praise Putin?" takes the praise as given: it asks for its reason
+        if any(c.dep_ == "advmod" and c.lower_ == "why" for c in v.children):
+            return "asserted"
         return "hypothetical"
     return "asserted"
 
@@ -210,6 +229,9 @@ def is_reported(v: Token) -> bool:
             return True
         if node.dep_ in {"acl", "ccomp", "relcl"} and node.head.lemma_.lower() in CLAIM_NOUNS:
             return True
+        if node.dep_ == "ccomp" and node.head.pos_ == "ADJ" \
+                and node.head.lemma_.lower() in VIEW_ADJECTIVES:
+            return True  # "is confident (that) Russia wants peace": the holder's view
         if node.dep_ not in GOVERNED or node.head.i == node.i:
             return False
         node = node.head

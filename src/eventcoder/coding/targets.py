@@ -28,6 +28,10 @@ from .placement import inferred
 from .speech import SAYING_ONLY
 
 PLACE_PREPS = {"in", "at", "near", "inside", "outside"}
+INTERVIEW_VERBS = {"speak", "talk"}  # "spoke to CNN": an interview, as "told CNN" is
+# "unlike Gondor", "in contrast to Gondor", "compared with Gondor": a party compared with
+COMPARISON_PREPS = {"unlike", "like", "than", "compared", "besides"}
+COMPARISON_NOUNS = {"contrast", "comparison"}
 TARGET_PREPS = {"to", "against", "with", "on", "toward", "towards", "from", "through", "at",
                 "into", "over", "for", "upon", "onto", "of", "in"}
 NESTED_PARTY_PREPS = {"against", "with", "to", "toward", "towards", "from"}
@@ -161,6 +165,30 @@ def _prep_objects(prep: Token) -> list[Token]:
             and t.left_edge.i == nxt.i][:1]
 
 
+def _comparison(c: Token) -> bool:
+    """A party the act is compared with (``COMPARISON_PREPS``, "in contrast to Gondor's
+    haste") is no party to it."""
+    if c.dep_ != "prep":
+        return False
+    if c.lower_ in COMPARISON_PREPS:
+        return True
+    return any(p.dep_ == "pobj" and p.lemma_.lower() in COMPARISON_NOUNS for p in c.children)
+
+
+def _free_relative(c: Token) -> bool:
+    """"to address what Putin calls the root cause": a clause opened by "what" that it has
+    as an argument names a thing (the root cause), not a claim about its subject."""
+    return any(w.lower_ in {"what", "whatever"} and w.dep_ in {"dobj", "nsubj", "attr", "pobj"}
+               and w.i == c.left_edge.i for w in c.subtree)
+
+
+def _press(m: Located) -> bool:
+    """A news outlet or journalist: "told CNN's Jim Sciutto", "said in an interview with
+    Reuters" name the audience a statement was made through (quotes.py records it), not a
+    party the statement is about or addressed to as a political counterpart."""
+    return m.actor is not None and m.actor.sector == "MED"
+
+
 def _names_group(m: Located, source: Located, doc: Doc) -> bool:
     """"Islamic Jihad rejected a meeting of Palestinian factions": a demonym on a group
     noun names other groups of the source's nation, not the source's own state."""
@@ -198,13 +226,16 @@ class TargetFinder:
         seen: list[Located] = []
         keep = self.keep_unresolved
 
+        saying = v.lemma_.lower() in SAYING_ONLY | INTERVIEW_VERBS
+
         def add(ms: list[Located]) -> None:
             # with joint subjects ("Russia and China signed ... in Beijing") the place is
             # not a party; otherwise a place stands for its state, as in PETRARCH
             group = [m for m in ms if m not in seen
                      and (not same_actor(m, source) or _names_group(m, source, v.doc))
                      and (places or not place_phrase(m, v.doc))
-                     and not _owned_by(m, source, index, v.doc)]
+                     and not _owned_by(m, source, index, v.doc)
+                     and not (saying and _press(m))]
             if group:
                 seen.extend(group)
                 groups.append(group)
@@ -287,7 +318,7 @@ class TargetFinder:
         if not groups and v.lemma_.lower() not in SAYING_ONLY:
             # "Gollum allowed that Mordor isn't a pleasant place": the clause's subject
             for c in v.children:
-                if c.dep_ == "ccomp":
+                if c.dep_ == "ccomp" and not _free_relative(c):
                     for sub in c.children:
                         if sub.dep_ in {"nsubj", "nsubjpass"}:
                             add(mentions_at(sub, index, keep))
@@ -295,7 +326,8 @@ class TargetFinder:
             # last resort: the first actor deeper in the verb's own phrases ("marched close to
             # the border with Mordor", "acted on programs with Libya")
             for c in v.children:
-                if c.dep_ in {"prep", "advmod", "npadvmod", "acomp", "oprd", "attr"}:
+                if c.dep_ in {"prep", "advmod", "npadvmod", "acomp", "oprd", "attr"} \
+                        and not _comparison(c):
                     # not "Before leaving for Beijing, Bush scheduled a speech": the act of
                     # a phrase ("leaving") holds its own parties
                     for t in subtree(c, {"relcl", "advcl", "ccomp", "acl", "pcomp"}):

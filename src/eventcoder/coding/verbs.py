@@ -99,10 +99,14 @@ class _Pattern:
     @property
     def phrasal(self) -> bool:
         """Only particles/prepositions ("* ON", "* (OUT)"): a phrasal verb's own meaning
-        ("press on", "push out"), which must not leak to the block's other verbs."""
+        ("press on", "push out"), which must not leak to the block's other verbs. So is a
+        pattern naming only the object slot ("* +", from "mock" in REPEAT: mocking someone
+        is criticism, 111; "repeated that ..." is not)."""
         words = [w.strip("(){}$+").lower() for w in self.text.split()]
         words = [w for w in words if w and w != "*"]
-        return bool(words) and all(w in PARTICLES for w in words)
+        if not words:
+            return "+" in self.text or "$" in self.text
+        return all(w in PARTICLES for w in words)
 
 
 # determiners are not in verb frames, so a pattern word "a"/"the" could never match

@@ -14,6 +14,8 @@ from datetime import date, timedelta
 
 from spacy.tokens import Token
 
+from ..records import Mention
+
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "csubj", "acl"}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
@@ -23,6 +25,8 @@ NUMBERS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5
            "twelve": 12, "twenty": 20}
 ERA_WORDS = {("cold", "war"), ("world", "war"), ("soviet", "union"), ("first", "term"),
              ("previous", "term"), ("last", "term")}
+OFFICE_TITLES = {"president", "prime", "premier", "chancellor", "king", "queen", "emperor",
+                 "chairman", "secretary"}
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$")
 
 
@@ -61,10 +65,15 @@ def _weekday(pub: date, name: str, past: bool) -> date:
     return pub + timedelta(days=(target - pub.weekday()) % 7)
 
 
-def resolve_when(v: Token, pub: date | None) -> When:
+def resolve_when(v: Token, pub: date | None, doer: Mention | None = None) -> When:
     tokens = _clause_tokens(v)
     words = [t.lower_ for t in tokens]
     past = _past(v)
+    if doer is not None and _former_office(doer) and (past or (
+            v.dep_ in {"advcl", "xcomp"} and _past(v.head))):
+        # "President Joe Biden assembled the alliance (to arm Ukraine)", written after his
+        # term: the act (and its aim) lies in the term the title names
+        return When(None, "era", True)
     # "... until Russia was kicked out": a state that ended before now
     if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "until" for c in v.children) \
             and past:
@@ -125,7 +134,21 @@ def resolve_when(v: Token, pub: date | None) -> When:
             month = MONTHS.index(w) + 1
             year = pub.year if month <= pub.month else pub.year - 1
             return When(date(year, month, 1).isoformat(), "month", False)
+    if v.dep_ in {"advcl", "xcomp"} and v.head.pos_ in {"VERB", "AUX"} \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        # "intervened in the 2016 election to help him": an aim with no time of its own
+        # has the time of the act it is the aim of
+        return resolve_when(v.head, pub)
     return When(pub.isoformat(), "publication", False)
+
+
+def _former_office(doer: Mention) -> bool:
+    """A person the text calls by an office (``OFFICE_TITLES``) that all their roles had
+    ended by the publication date (a former elite, coded ``...ELI``)."""
+    a = doer.actor
+    words = doer.text.lower().replace("-", " ").split()
+    return a is not None and a.type == "person" and a.sector == "ELI" \
+        and bool(words) and words[0] in OFFICE_TITLES
 
 
 def _years_before(v: Token) -> int:

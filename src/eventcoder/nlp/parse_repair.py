@@ -39,6 +39,9 @@ Means before the object: "has received by courier money from X" is read as "by [
 money]". "By" with a bare noun of carriage or messaging is an idiom of its own ("by courier",
 "by post", "by phone"); in a clause with a subject and no object the noun after it is the
 verb's object.
+
+Split possessives: "told CNN's Jim Sciutto" is read as two objects; the possessor becomes the
+possessor of the noun after it.
 """
 
 from __future__ import annotations
@@ -277,6 +280,26 @@ def repair_means_objects(doc: Doc) -> int:
     return found
 
 
+def repair_split_possessives(doc: Doc) -> int:
+    """"told CNN's Jim Sciutto" read as two objects, "CNN" and "Sciutto": a noun carrying
+    the possessive ending right before a sibling of the same role is that sibling's
+    possessor ("poss"), not an argument of its own. Return how many were repaired."""
+    found = 0
+    for case in doc:
+        owner = case.head
+        if case.dep_ != "case" or case.tag_ != "POS" or owner.i != case.i - 1 \
+                or owner.dep_ not in {"dobj", "nsubj", "pobj", "dative"} \
+                or case.i + 1 >= len(doc):
+            continue
+        owned = next((s for s in owner.head.children if s.i > case.i and s.dep_ == owner.dep_
+                      and s.left_edge.i == case.i + 1), None)
+        if owned is None or owner.head.i == owner.i:
+            continue
+        owner.head, owner.dep_ = owned, "poss"
+        found += 1
+    return found
+
+
 class ParseRepair:
     """spaCy pipeline component running the repairs above; add with :func:`add_parse_repair`."""
 
@@ -292,6 +315,7 @@ class ParseRepair:
         repair_participial_subjects(doc)
         repair_up_to_quantities(doc)
         repair_means_objects(doc)
+        repair_split_possessives(doc)
         return doc
 
 
