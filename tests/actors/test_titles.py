@@ -153,12 +153,16 @@ def test_state_posts_and_former_officials_keep_their_country(code):
 
 # -- PETRARCH prefix agents ([NGO~]) -----------------------------------------------------------
 def test_prefix_agent_goes_before_the_country_and_its_agents_compose_after():
-    from eventcoder.actors.entries import Entry, compose_code, owner_stem
+    from eventcoder.actors.entries import Entry, compose_code, owner_stem, with_country
     from eventcoder.actors.kb import KnowledgeBase
     from eventcoder.engine import Engine
 
     assert compose_code("KEN", "NGO~") == "NGOKEN" and compose_code("KEN", "~GOV") == "KENGOV"
     assert owner_stem("NGOKEN", "KEN") == "NGOKEN" and owner_stem("KENGOV", "KEN") == "KEN"
+    # moving an agent to another country keeps its agents on either side
+    assert with_country("ALBREB", "ALB", "MKD") == "MKDREB"
+    assert with_country("NGOALB", "ALB", "MKD") == "NGOMKD"
+    assert with_country("REB", "ALB", "MKD") == "MKD"
     kb = KnowledgeBase.default().copy()
     # an agents file's "ZRF {} [NGO~]": the agent code is written before the actor's
     kb.add(Entry(id="agent:zrf", type="agent", name="ZRF", code="NGO~", sector="NGO"))

@@ -88,7 +88,8 @@ def test_next_month_in_december_is_january(when):
 def test_an_act_under_an_office_its_holder_has_left_is_historical(code):
     # published 2025-03-13, after Biden's term: "President Joe Biden" acted in his term
     doc = code("President Joe Biden sent weapons to Ukraine.")
-    assert doc.events and all(e.historical for e in doc.events if e.cameo == "072")
+    sent = [e for e in doc.events if e.cameo == "072"]
+    assert sent and all(e.historical for e in sent)
     doc = code("President Joe Biden gathered his allies to provide Ukraine with weapons.")
     aim = [e for e in doc.events if e.cameo == "072"]
     assert aim and all(e.historical for e in aim)  # the aim of an act in his term

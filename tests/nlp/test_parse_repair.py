@@ -40,8 +40,6 @@ def test_reduced_relative_is_rewired(parse):
     "They imprisoned the journalists, who were released later.",  # a pronoun subject
     "The army prepared to resume shelling as talks were deadlocked.",  # a clause between
 ])
-
-
 def test_ordinary_sentences_are_left_alone(parse, text):
     doc = parse(text)
     heads = [(t.head.i, t.dep_) for t in doc]
@@ -77,8 +75,6 @@ def test_subject_read_as_the_datelines_apposition_is_given_back(parse):
     "NATO leaders met in Brussels on Monday.",  # no dash
     "NATO met in Brussels — and agreed on new air defences.",  # the verb precedes the dash
 ])
-
-
 def test_sentence_without_dateline_is_untouched(parse, text):
     from eventcoder.nlp.parse_repair import repair_datelines
 

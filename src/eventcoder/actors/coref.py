@@ -45,9 +45,13 @@ WINDOW_SENTENCES = 3
 # "it"/"they" only as arguments: "it is clear that ..." has no antecedent
 GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "pobj"}
-# what "it is a ..." calls a situation: "it's going to be a bad moment", "it was a mistake"
+# what "it is a ..." calls a situation: "it's going to be a bad moment", "it was a mistake",
+# "it is a turning point" (the attribute is the noun "point")
 SITUATIONS = {"moment", "time", "day", "week", "year", "period", "mistake", "shame", "pity",
-              "disaster", "tragedy", "catastrophe", "question", "matter", "turning"}
+              "disaster", "tragedy", "catastrophe", "question", "matter", "point"}
+# sectors of armed forces: an armed group's own fighters are the group ("the RSF ... its
+# fighters")
+ARMED_SECTORS = {"UAF", "REB", "INS", "MIL"}
 # a clause reporting what its speaker says, believes or intends: "X announced that it ..."
 REPORTED_DEPS = {"ccomp"}
 SPEAKER_DEPS = {"nsubj"}
@@ -132,6 +136,8 @@ def resolve_references(doc: Doc, index: MentionIndex, kb: KnowledgeBase,
         word = tok.lower_
         if tok.pos_ == "PRON" and index.at(tok.i) is None and (
                 word in PRONOUNS or (word in GROUP_PRONOUNS and tok.dep_ in ARGUMENT_DEPS)):
+            if word == "it" and _situation(tok):
+                continue
             fits = _is_person if word in PRONOUNS else (
                 _is_state if word in {"it", "its"} else _is_group)
             speakers = _speakers(tok, index, out) if word in GROUP_PRONOUNS else None
@@ -146,7 +152,7 @@ def resolve_references(doc: Doc, index: MentionIndex, kb: KnowledgeBase,
                         tok, ante, history, sent_of, out):
                     ante = None
                 antes = [ante] if ante is not None else []
-            if not antes or (word == "it" and _situation(tok)):
+            if not antes:
                 continue
             loc = _pronoun(doc, doc[tok.i:tok.i + 1], antes[0], tok.i)
             out.append(loc)
@@ -209,10 +215,10 @@ def _dual_phrases(doc: Doc) -> dict[int, tuple[int, int]]:
 
 def _pair(doc: Doc, noun: str, history: list[Located], sent_of: dict[int, int],
           here: int, dual: int) -> list[Located]:
-    """The two parties named last (within the window) that the dual noun can stand for, each
-    a different actor; nothing when there are fewer than two."""
+    """The two parties named last (within the window) that the dual noun (token ``dual``) can
+    stand for, each a different actor; nothing when there are fewer than two."""
     found: list[Located] = []
-    governors = {doc[dual].head.i}  # the verb the dual phrase is an argument of
+    governor = doc[dual].head.i  # the verb the dual phrase is an argument of
     for m in reversed(history):
         if here - sent_of[m.head] > WINDOW_SENTENCES:
             break
@@ -225,7 +231,7 @@ def _pair(doc: Doc, noun: str, history: list[Located], sent_of: dict[int, int],
         if noun in DUAL_PERSONS and a.type != "person":
             continue
         if a.sector == "MED" or (sent_of[m.head] == here and head.dep_ in {"nsubj", "nsubjpass"}
-                                 and head.head.i in governors):
+                                 and head.head.i == governor):
             continue  # "Merz told Reuters ... urged both sides": not the outlet, not the urger
         if noun in DUAL_STATES and a.type not in {"country", "capital"}:
             continue
@@ -296,10 +302,10 @@ def _situation(tok: Token) -> bool:
 
 def _is_quoting(tok: Token, ante: Located, history: list[Located], sent_of: dict[int, int],
                 resolved: list[Located]) -> bool:
-    """"“..., he's in the middle,” he told CNN": inside a quote a speaker says "I", so "he"
-    there is not who the quote's speech verb (in the same sentence, outside the quote)
-    makes the speaker ("Putin said: “He is weak.”"); with that the likeliest antecedent,
-    the pronoun stays unresolved."""
+    """Is ``ante`` the speaker of the quote ``tok`` stands in? "“..., he's in the middle,” he
+    told CNN", "Putin said: “He is weak.”": a speaker calls himself "I", so "he" inside the
+    quote is someone other than the subject of the speech verb outside it (in the same
+    sentence); when that speaker is the likeliest antecedent, the pronoun stays unresolved."""
     sent = tok.sent
     before = sent.doc.text[sent.start_char:tok.idx]
     if before.count("“") <= before.count("”") and before.count('"') % 2 == 0:
@@ -378,9 +384,6 @@ def _antecedent(i: int, history: list[Located], sent_of: dict[int, int],
             # A subject in the same sentence before the pronoun, or in an earlier one.
             return m
     return recent
-
-
-ARMED_SECTORS = {"UAF", "REB", "INS", "MIL"}
 
 
 def _owned_agent(m: Located, doc: Doc, history: list[Located], index: MentionIndex,

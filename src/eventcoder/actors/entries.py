@@ -90,6 +90,16 @@ def owner_stem(code: str, country: str | None) -> str:
     return code[:at + len(country)] if at > 0 and at % 3 == 0 else country
 
 
+def with_country(code: str, old: str, new: str) -> str:
+    """``code`` with its country ``old`` replaced by ``new``, its agents kept on either side
+    (``ALBREB`` -> ``MKDREB``, ``NGOALB`` -> ``NGOMKD``); just ``new`` if ``old`` is not one
+    of its three-letter parts."""
+    at = code.find(old)
+    if at < 0 or at % 3:
+        return new
+    return code[:at] + new + code[at + len(old):]
+
+
 @dataclass(frozen=True, slots=True)
 class Role:
     """A dated position: the CAMEO code it gives its holder and when (end exclusive)."""

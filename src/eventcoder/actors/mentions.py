@@ -31,7 +31,7 @@ from rapidfuzz.distance import JaroWinkler
 from spacy.tokens import Doc, Span
 
 from ..records import Actor, Mention
-from .entries import agent_sector, compose_code
+from .entries import agent_sector, compose_code, with_country
 from .kb import Entry, KnowledgeBase
 from .place_names import PlaceLookup, city_country, namesake_country, water_body
 
@@ -42,7 +42,8 @@ log = logging.getLogger(__name__)
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 # sectors of a state's own institutions: one state's body cannot belong to another state
-STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+# (not coding.placement.STATE_SECTORS, the doers of repression at home)
+INSTITUTION_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 DOCUMENT_MATCH = 0.88  # Jaro-Winkler on surnames within one article
 PRONOUNS = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
 LANGUAGE_NOUNS = {"language", "languages", "tongue", "dialect", "alphabet", "script"}
@@ -179,7 +180,7 @@ class MentionFinder:
     def _names(self, doc: Doc, on: date | None) -> list[Located]:
         out: list[Located] = []
         persons: dict[str, Located] = {}  # surname -> first full-name mention
-        family: dict[str, set[str]] = {}  # first word of a person's name -> the persons
+        family: dict[str, set[tuple[str, str]]] = {}  # first word of a name -> the persons
         leading: dict[str, Located] = {}  # ... when only one person of the article has it
         for ent in doc.ents:
             if ent.label_ != "ACTOR" and ent.label_ not in NAME_LABELS:
@@ -200,11 +201,13 @@ class MentionFinder:
             a = loc.actor
             if a is not None and a.type == "person" and len(span) >= 2:
                 persons.setdefault(span[-1].text.lower(), loc)
-                # a family name written first ("Lee Jae-myung", "Xi Jinping") is a short form
-                # too, unless two persons of the article share it ("Kim Jong Un", "Kim Yo Jong")
+                # the first word of the name is a short form too: a family name written first
+                # ("Lee Jae-myung", "Xi Jinping"; news seldom calls anyone by a given name
+                # alone), unless two persons of the article share it ("Kim Jong Un", "Kim Yo
+                # Jong") or it is another person's surname
                 first = a.name.split()[0].lower() if len(a.name.split()) >= 2 else ""
                 if first and first not in persons:
-                    family.setdefault(first, set()).add(a.code + a.name)
+                    family.setdefault(first, set()).add((a.code, a.name))
                     if len(family[first]) == 1:
                         leading[first] = loc
                     else:
@@ -223,7 +226,7 @@ class MentionFinder:
         for m in names:
             a = m.actor
             if a is None or a.type != "organisation" or not a.country \
-                    or a.sector not in STATE_SECTORS:
+                    or a.sector not in INSTITUTION_SECTORS:
                 continue
             owner = next((by_head.get(c.i) for c in doc[m.head].children if c.dep_ == "poss"),
                          None)
@@ -287,7 +290,8 @@ class MentionFinder:
                           among: list[Located] | None = None) -> None:
         """"ethnic Albanians in south Serbia": an ethnic group named by a demonym and placed in
         a country is coded with the country it lives in (CAMEO codes a state's ethnic
-        minorities with that state), not with the state the demonym names."""
+        minorities with that state), not with the state the demonym names; so is an agent of
+        ``among`` the ethnic demonym qualifies ("ethnic Albanian guerrillas")."""
         by_head = {m.head: m for m in names}
         for m in names if among is None else among:
             a = m.actor
@@ -312,10 +316,11 @@ class MentionFinder:
                             or not place.actor.country or place.actor.country == a.country:
                         continue
                     country = place.actor.country
-                    actor = self._country_actor(country) if m.kind == "demonym" else replace(
-                        a, code=country + a.code[len(a.country):] if a.code.startswith(
-                            a.country) else country, country=country,
-                        name=f"{a.name} ({place.actor.name})")
+                    if m.kind == "demonym":
+                        actor = self._country_actor(country)
+                    else:
+                        actor = replace(a, code=with_country(a.code, a.country, country),
+                                        country=country, name=f"{a.name} ({place.actor.name})")
                     m.mention = replace(m.mention, actor=actor, method="demonym+residence",
                                         score=0.8)
 

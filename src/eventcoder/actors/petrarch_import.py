@@ -33,7 +33,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from eventcoder.actors.entries import Entry, Role, compose_code, normalise
+from eventcoder.actors.entries import Entry, Role, agent_sector, compose_code, normalise
 from eventcoder.actors.kb import KnowledgeBase
 from eventcoder.actors.petrarch_format import (
     NON_COUNTRY,
@@ -105,7 +105,7 @@ def agent_entries(phrases: Iterable[AgentPhrase], source: str) -> list[Entry]:
     for code, forms in groups.items():
         stored = code.lstrip("~")
         out.append(Entry(id="agent:petrarch:" + stored.lower(), type="agent", name=forms[0],
-                         code=stored, sector=stored.strip("~")[:3] or None,
+                         code=stored, sector=agent_sector(stored)[:3] or None,
                          aliases=tuple(forms[1:]), source=source))
     return out
 

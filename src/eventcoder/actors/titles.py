@@ -93,6 +93,7 @@ class TitleResolver:
             actor: Actor | None = None
             method, score, mkind = "agent", 0.8, "agent"
             plural = tok.tag_ in {"NNS", "NNPS"}
+            plain = agent_sector(sector)  # without a prefix agent's mark (NGO~ -> NGO)
             if country and kind and not plural and on is not None:
                 holder = self.kb.holder(country, kind, on)
                 if holder is not None:
@@ -104,13 +105,13 @@ class TitleResolver:
                     and named.actor is not None and named.actor.country == country else country
                 actor = Actor(code=compose_code(stem, sector),
                               name=f"{agent_name} ({country_actor(self.kb, country).name})",
-                              country=country, sector=agent_sector(sector), type="agent")
+                              country=country, sector=plain, type="agent")
             owner = self.agents.organisation_of(tok, by_head) if actor is None else None
             if owner is not None and owner.actor is not None:
                 # "UN troops", "NATO officials": the organisation's own agents (IGOUNOMIL)
                 actor = Actor(code=compose_code(owner.actor.code, sector),
                               name=f"{agent_name} ({owner.actor.name})",
-                              sector=agent_sector(sector), type="agent")
+                              sector=plain, type="agent")
                 start = min(start, owner.start)
             # ("activists of Amnesty International": placement.agents_of_unit)
             owner = self.agents.organisation_of(tok, by_head, NON_STATE, of=False) \
@@ -119,7 +120,6 @@ class TitleResolver:
                 # "al-Qaeda's terror network", "Red Cross officials": the people of a stateless
                 # group or organisation, coded as PETRARCH composes them (NGOHRIAMNOPP)
                 code = owner.actor.code
-                plain = agent_sector(sector)
                 there = code.startswith(plain) if sector.endswith("~") else code.endswith(plain)
                 actor = Actor(code=code if there else compose_code(code, sector),
                               name=f"{agent_name} ({owner.actor.name})", sector=plain,
@@ -127,8 +127,8 @@ class TitleResolver:
                 start = min(start, owner.start)
             if actor is None:
                 # Bare titles ("the president") are left to coreference; bare agents stay generic.
-                actor = Actor(code=agent_sector(sector), name=agent_name or phrase,
-                              sector=agent_sector(sector), type="agent")
+                actor = Actor(code=plain, name=agent_name or phrase, sector=plain,
+                              type="agent")
                 mkind = "bare_title" if kind else "agent"
                 score = 0.4
             m = _mention(doc, start, tok.i + 1, actor, method, score)
@@ -301,7 +301,7 @@ class TitleResolver:
         elif name.actor is None and country:
             actor = Actor(code=compose_code(country, sector), name=name.mention.text,
                           country=country, sector=agent_sector(sector), type="person")
-            name.mention = replace(_mention(doc, name.start, name.end, actor, "title", 0.8))
+            name.mention = _mention(doc, name.start, name.end, actor, "title", 0.8)
         elif name.actor is None:
             # "opposition leader Maulana X", "Judge Alejandro X": the title still says the
             # sector; the country is left to placement, as for a bare agent

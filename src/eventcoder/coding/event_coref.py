@@ -6,7 +6,10 @@ The extractor codes "The attack killed ..." as violence by an unknown doer (a we
 act as subject leaves the doer out). When that subject is a definite noun for an attack and
 one of the sentences just before asserts an act of force by a known party, that party is the
 doer: the article refers back to the act it reported. Anything less definite ("an attack",
-"attacks") or farther back stays unknown.
+"attacks") or farther back stays unknown. Likewise a reaction (criticism, rejection, demand,
+threat) whose object is such a noun ("condemned the launch") targets the party an earlier
+sentence says did an act of force, coercion or a show of force, unless the object names a
+party itself ("the Russian attack").
 """
 
 from __future__ import annotations
@@ -31,37 +34,40 @@ ACT_ROOTS = FORCE_ROOTS | {"15", "17"}
 REACTION_ROOTS = {"10", "11", "12", "13"}
 
 
+def _definite(noun: Token, dated: bool = False) -> bool:
+    """"the attack", "this launch"; with ``dated`` also "Sunday's raid"."""
+    return any((d.dep_ == "det" and d.lower_ in DEFINITE)
+               or (dated and d.dep_ == "poss" and d.ent_type_ in {"DATE", "TIME"})
+               for d in noun.children)
+
+
 def _definite_attack(trigger: Token) -> Token | None:
-    """The subject of ``trigger`` if it is "the attack", "this bombing", "Sunday's raid"."""
-    for c in trigger.children:
-        if c.dep_ == "nsubj" and c.lemma_.lower() in ATTACK_NOUNS and c.tag_ == "NN" and any(
-                (d.dep_ == "det" and d.lower_ in DEFINITE)
-                or (d.dep_ == "poss" and d.ent_type_ in {"DATE", "TIME"}) for d in c.children):
-            return c
-    return None
-
-
-def _sentence_number(doc: Doc) -> dict[int, int]:
-    return {sent.start_char: n for n, sent in enumerate(doc.sents)}
+    """The subject of ``trigger`` if it is "the attack", "this bombing", "Sunday's raid"
+    (one attack: "the attacks" may be others)."""
+    return next((c for c in trigger.children if c.dep_ == "nsubj" and c.tag_ == "NN"
+                 and c.lemma_.lower() in ATTACK_NOUNS and _definite(c, dated=True)), None)
 
 
 def _definite_act(trigger: Token) -> Token | None:
     """The object of ``trigger`` if it is "the launch", "this attack", "the arrests"."""
-    for c in trigger.children:
-        if c.dep_ == "dobj" and c.lemma_.lower() in ACT_NOUNS and any(
-                d.dep_ == "det" and d.lower_ in DEFINITE for d in c.children):
-            return c
-    return None
+    return next((c for c in trigger.children if c.dep_ == "dobj"
+                 and c.lemma_.lower() in ACT_NOUNS and _definite(c)), None)
+
+
+def _sentence_number(doc: Doc) -> dict[int, int]:
+    """Sentence start offset -> its number (an event's ``evidence.start`` is the former)."""
+    return {sent.start_char: n for n, sent in enumerate(doc.sents)}
 
 
 def _earlier(out: list[Event], here: int, number: dict[int, int], roots: set[str],
              not_by: Mention | None = None) -> Event | None:
-    """The last event of ``roots`` asserted by a known party in the sentences just before."""
+    """The last event of ``roots`` asserted by a known party (not ``not_by``'s actor) in the
+    sentences just before; ``out`` is in text order."""
     for p in reversed(out):
-        gap = here - number.get(p.evidence.start, -99)
-        if gap <= 0:
+        there = number.get(p.evidence.start)
+        if there is None or there >= here:
             continue
-        if gap > WINDOW_SENTENCES:
+        if here - there > WINDOW_SENTENCES:
             return None
         a = p.source.actor
         if a is not None and p.counted and p.cameo[:2] in roots and not (
@@ -75,6 +81,10 @@ def _at(doc: Doc, e: Event) -> Token | None:
     span = doc.char_span(e.evidence.trigger_start, e.evidence.trigger_end,
                          alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
+
+
+def _end_char(tok: Token) -> int:
+    return tok.idx + len(tok.text)
 
 
 def _as_mention(phrase_head: Token, actor_of: Mention) -> Mention:
@@ -95,9 +105,10 @@ def reacted_acts(events: list[Event], doc: Doc) -> list[Event]:
         here = number.get(e.evidence.start)
         trigger = _at(doc, e) if e.cameo[:2] in REACTION_ROOTS else None
         act = _definite_act(trigger) if trigger is not None else None
+        # "condemned the Russian attack" names the doer itself
         if act is not None and here is not None and not (
                 e.target is not None and e.target.actor is not None
-                and act.left_edge.idx <= e.target.start < act.right_edge.idx + 1):
+                and act.left_edge.idx <= e.target.start < _end_char(act.right_edge)):
             done = _earlier(out, here, number, ACT_ROOTS, not_by=e.source)
             if done is not None:
                 e = replace(e, target=_as_mention(act, done.source))

@@ -143,8 +143,9 @@ def resolve_when(v: Token, pub: date | None, doer: Mention | None = None) -> Whe
 
 
 def _former_office(doer: Mention) -> bool:
-    """A person the text calls by an office (``OFFICE_TITLES``) that all their roles had
-    ended by the publication date (a former elite, coded ``...ELI``)."""
+    """Is ``doer`` a person the text calls by an office title (``OFFICE_TITLES``: "President
+    Joe Biden") whom the knowledge base codes as a former elite (``...ELI``) on the date,
+    all their roles having ended? ("Former President ..." leads with no title.)"""
     a = doer.actor
     words = doer.text.lower().replace("-", " ").split()
     return a is not None and a.type == "person" and a.sector == "ELI" \

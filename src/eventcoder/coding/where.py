@@ -185,11 +185,11 @@ class Geolocator:
         dictionary's state, a former one: "in Yugoslavia") is a place too, with the
         knowledge base's code and no coordinates; only after a location preposition (not
         strict), since such a dictionary may list demonyms as names ("Eriadorian")."""
-        found = {(e.name, e.country) for e in self.kb.lookup(text)
+        found = {e.country: e.name for e in self.kb.lookup(text)
                  if e.type == "country" and e.country}
         if len(found) != 1:
-            return None
-        (name, code), = found
+            return None  # (none, or names of several countries)
+        (code, name), = found.items()
         return Entry(id=-1, feature="country", name=name, country=code, admin1=None, lat=None,
                      lon=None, population=0, code="", capital=False, news=False, centre=None,
                      admin1_id=None)

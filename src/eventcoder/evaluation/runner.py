@@ -141,13 +141,13 @@ def _country(mention: Mention | None) -> str | None:
     return actor.code[:3] if actor.code and not actor.code.startswith("-") else None
 
 
-def _placed(e: Event, mention: Mention | None) -> str | None:
+def _placed_source(e: Event) -> str | None:
     """The country an unknown doer is read as where the gold does so: the PLOVER GSR (its
     readme: "the actor primary codes were inferred from these locations") and PETRARCH code
     "was arrested in Lebanon" or "a bombing near Samarra killed" with the place's country as
     source. Our records keep the doer unknown; only a place named in the sentence counts,
     never one guessed from the actors."""
-    if mention is None or mention.actor is not None or mention.method != "unknown":
+    if e.source.actor is not None or e.source.method != "unknown":
         return None
     place = e.location
     if place is None or not place.country or place.method == "actor_country":
@@ -200,11 +200,13 @@ def _asserted(engine: Engine, text: str, on: Any, convention: str = "eventcoder"
 def engine_coder(engine: Engine, convention: str = "eventcoder",
                  negate: Negator | None = None) -> Callable[[GoldSentence], list[Coded]]:
     """A ``Coder``: the events the engine finds in the sentence that the convention counts,
-    as ``(cameo, source code, target code)``."""
+    as ``(cameo, source code, target code)``; under ``petrarch`` an unknown doer is the
+    country of the place the sentence names (see :func:`_placed_source`)."""
+    placed = convention == "petrarch"
 
     def coder(sentence: GoldSentence) -> list[Coded]:
-        placed = _placed if convention == "petrarch" else lambda e, m: None
-        return [(code, _actor_code(e.source) or placed(e, e.source), _actor_code(e.target))
+        return [(code, _actor_code(e.source) or (_placed_source(e) if placed else None),
+                 _actor_code(e.target))
                 for code, e in _asserted(engine, sentence.text, sentence.date, convention,
                                          negate)]
 
@@ -216,7 +218,8 @@ def engine_plover_coder(engine: Engine,
     """A ``PloverCoder``: ``(PLOVER type, source country, target country)`` of the one event the
     record is about. Each gold record codes exactly one event, so we pick the asserted event
     with a PLOVER type (root codes 01/02 have none) and the highest confidence; on a tie the
-    first in the text. ``(None, None, None)`` when there is none."""
+    first in the text. An unknown doer is the country of the place the sentence names (see
+    :func:`_placed_source`). ``(None, None, None)`` when there is none."""
 
     def coder(record: PloverGold) -> PloverCoded:
         events = [e for _, e in _asserted(engine, record.text, record.date, convention)
@@ -224,7 +227,7 @@ def engine_plover_coder(engine: Engine,
         if not events:
             return (None, None, None)
         best = max(events, key=lambda e: e.confidence)  # max keeps the first of equals
-        source = _country(best.source) or _placed(best, best.source)
+        source = _country(best.source) or _placed_source(best)
         target = _country(best.target)
         if target != source and any(e is not best and e.cameo == best.cameo
                                     and _country(e.source) == target

@@ -123,7 +123,8 @@ def repair_reduced_relatives(doc: Doc) -> int:
 
 def repair_datelines(doc: Doc) -> int:
     """Detach the dateline opening each sentence ("TBILISI, Jan. 16 —") from the verb's
-    arguments; return how many were found."""
+    arguments, and give the verb back the words after the dash the model hung on the dateline
+    (the first noun as its subject if it has none); return how many datelines were found."""
     found = 0
     for sent in doc.sents:
         first = sent[0]
@@ -144,7 +145,7 @@ def repair_datelines(doc: Doc) -> int:
         for t in hung:
             subject = t.pos_ in {"PROPN", "NOUN", "PRON"} and not has_subject(root)
             t.head = root
-            t.dep_ = "nsubj" if subject else "npadvmod"
+            t.dep_ = "punct" if t.is_punct else "nsubj" if subject else "npadvmod"
         found += 1
     return found
 
@@ -288,12 +289,12 @@ def repair_split_possessives(doc: Doc) -> int:
     for case in doc:
         owner = case.head
         if case.dep_ != "case" or case.tag_ != "POS" or owner.i != case.i - 1 \
-                or owner.dep_ not in {"dobj", "nsubj", "pobj", "dative"} \
-                or case.i + 1 >= len(doc):
+                or owner.dep_ not in {"dobj", "nsubj", "pobj", "dative"}:
             continue
+        # the sibling whose phrase starts right after the "'s"
         owned = next((s for s in owner.head.children if s.i > case.i and s.dep_ == owner.dep_
                       and s.left_edge.i == case.i + 1), None)
-        if owned is None or owner.head.i == owner.i:
+        if owned is None:
             continue
         owner.head, owner.dep_ = owned, "poss"
         found += 1
