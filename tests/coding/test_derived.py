@@ -40,6 +40,11 @@ def test_the_party_appealed_to_or_pleaded_with_is_the_one_to_act(code):
     doc = code("The EU pleaded with Russia to release the prisoners.")
     assert {(e.source.actor.code, e.modality) for e in doc.events
             if e.cameo.startswith("084")} == {("RUS", "hypothetical")}
+    # the appeal is for the act it names, as "called on Sudan to release" is
+    doc = code("The UN appealed to Sudan to release the detained journalists.")
+    assert ("0253", "IGOUNO", "SDN", "asserted") in {
+        (e.cameo, e.source.actor.code, e.target.actor.code, e.modality) for e in doc.events
+        if e.source.actor and e.target and e.target.actor}
 
 
 def test_asking_another_party_to_act_is_an_appeal_for_that_act(code):

@@ -25,8 +25,11 @@ def test_intending_to_resume_an_act_intends_the_act(code, dyads):
 
 
 def test_being_prepared_to_use_force_is_a_threat_preparing_it_a_force_posture(code, dyads):
-    said = dyads(code("Turkey said it is prepared to attack Kurdish positions in Syria."))
-    assert any(c.startswith("13") and m == "asserted" for c, _, _, m in said)
+    # the adjective states a readiness (a threat); the verb "prepare" reports preparations
+    for text in ("Turkey said it is prepared to attack Kurdish positions in Syria.",
+                 "Colombian troops are prepared to attack the rebel camps."):
+        said = dyads(code(text))
+        assert any(c.startswith("13") and m == "asserted" for c, _, _, m in said), text
     moved = dyads(code("Turkish troops are preparing to attack Kurdish positions in Syria."))
     assert any(c == "150" and s == "TURMIL" and m == "asserted" for c, s, _, m in moved)
     assert not any(c.startswith("13") for c, _, _, _ in moved)
@@ -49,9 +52,3 @@ def test_hostile_act_promised_unless_another_complies_is_a_threat_to_it(code, dy
     got = dyads(code("The Baath (Renaissance) party has said it will boycott Syria's elections "
                      "unless the president agrees to resign."))
     assert not any(c.startswith("13") and s == t for c, s, t, _ in got)
-
-
-def test_being_prepared_to_use_force_states_a_threat(code, dyads):
-    # the adjective states a readiness (a threat); the verb "prepare" reports preparations
-    got = dyads(code("Colombian troops are prepared to attack the rebel camps."))
-    assert any(c.startswith("13") and m == "asserted" for c, _, _, m in got)

@@ -36,6 +36,9 @@ def parse(engine):
         ("The government plans to expel the ambassador.", "expel", "intended"),
         ("He halted aid to force Zelensky to accept the deal.", "force", "intended"),
         ("The US asked Russia to withdraw its troops.", "withdraw", "hypothetical"),
+        # a purpose clause is the subject's aim; asked of an addressee, another's act
+        ("The EU pushed for sanctions to punish Russia.", "punish", "intended"),
+        ("The EU pleaded with Russia to release the prisoners.", "release", "hypothetical"),
         # forcing someone to act is making them act: the act is as real as the forcing
         ("The blockade forced Gondor to accept the truce.", "accept", "asserted"),
         ("Arnor will force Gondor to accept the truce.", "accept", "intended"),

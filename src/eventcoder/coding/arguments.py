@@ -23,6 +23,8 @@ ADDRESSEE_PREPS = {"call": "on", "appeal": "to", "plead": "with"}
 # adjectives that lay a past act at their subject's door: "X is guilty of violating the
 # ceasefire". Not "responsible for", "liable for": also a duty ("responsible for protecting")
 CULPABLE_ADJECTIVES = {"guilty", "culpable"}
+# "killed in an air strike", "wounded during a raid": the act in which another act happened
+SETTING_PREPS = {"in", "during"}
 
 
 def subtree(t: Token, skip: frozenset[str] | set[str] = frozenset()) -> list[Token]:
@@ -34,6 +36,19 @@ def subtree(t: Token, skip: frozenset[str] | set[str] = frozenset()) -> list[Tok
         out.append(x)
         stack.extend(c for c in x.children if c.dep_ not in skip)
     return sorted(out, key=lambda x: x.i)
+
+
+def to_infinitive(v: Token) -> bool:
+    """Is ``v`` a "to" infinitive ("to withdraw")?"""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+
+
+def addressees(appeal: Token) -> list[Token]:
+    """Whom an appeal verb asks to act, named by its preposition (``ADDRESSEE_PREPS``):
+    "Sudan" in "appealed to Sudan to agree", "Russia" in "pleaded with Russia to release"."""
+    prep = ADDRESSEE_PREPS.get(appeal.lemma_.lower())
+    return [p for c in appeal.children if c.dep_ == "prep" and c.lower_ == prep
+            for p in c.children if p.dep_ == "pobj"]
 
 
 def culpable_verb(v: Token) -> Token | None:
@@ -254,16 +269,14 @@ LETHAL_SUBJECTS = {"bombing", "explosion", "blast", "bomb", "attack", "shelling"
                    "grenade", "shell", "mortar", "drone", "gunfire", "shooting", "fire"}
 
 
-def firing(weapon: Token) -> list[Token]:
+def _firing(weapon: Token) -> list[Token]:
     """The participles saying who used ``weapon``: "a missile fired by rebels", "a missile
     believed to be fired by rebels"."""
-    out: list[Token] = []
     if weapon.lemma_.lower() not in LETHAL_SUBJECTS:
-        return out
-    for a in weapon.children:
-        if a.dep_ == "acl" and a.pos_ == "VERB":
-            out.extend(w for w in [a, *a.children] if w.i == a.i or w.dep_ == "xcomp")
-    return [w for w in out if any(c.dep_ == "agent" for c in w.children)]
+        return []
+    verbs = [w for a in weapon.children if a.dep_ == "acl" and a.pos_ == "VERB"
+             for w in [a, *(x for x in a.children if x.dep_ == "xcomp")]]
+    return [w for w in verbs if any(c.dep_ == "agent" for c in w.children)]
 
 
 def weapon_act(v: Token) -> Token | None:
@@ -271,7 +284,7 @@ def weapon_act(v: Token) -> Token | None:
     "blown up by a missile fired by rebels", "a rocket fired by Hamas hit"): that act's verb."""
     w = v.head if v.dep_ == "xcomp" else v
     weapon = w.head
-    if w.dep_ != "acl" or not any(f.i == v.i for f in firing(weapon)):
+    if w.dep_ != "acl" or not any(f.i == v.i for f in _firing(weapon)):
         return None
     if weapon.dep_ == "pobj" and weapon.head.dep_ == "agent":
         return weapon.head.head
@@ -339,7 +352,10 @@ def _governing_subject(v: Token, index: MentionIndex, keep_unresolved: bool) -> 
         for c in node.children:
             if is_passive and c.dep_ == "agent":
                 for p in c.children:
-                    if p.dep_ == "pobj" and not (reduced_passive(node) and _names_thing(p, index)):
+                    # not "victims killed by the Malaysia Airlines flight crash": a thing an
+                    # actor merely modifies
+                    if p.dep_ == "pobj" and (not reduced_passive(node)
+                                             or _heads_mention(p, index)):
                         return mentions_at(p, index, keep_unresolved)
             if not is_passive and c.dep_ in {"nsubj", "csubj"}:
                 if _relative_doer(c, node) and _heads_mention(node.head, index):
@@ -349,13 +365,13 @@ def _governing_subject(v: Token, index: MentionIndex, keep_unresolved: bool) -> 
                 found = mentions_at(c, index, keep_unresolved)
                 # "Lions, tigers, and Gondor welcomed": a list the parser splits into
                 # several subjects of one verb; each named one is a doer
-                for other in node.children:
-                    if other.i > c.i and other.dep_ == "nsubj" and index.at(c.i) is None \
-                            and other.left_edge.i == c.i + 1 and index.at(other.i) is not None:
+                for other in (o for o in node.children if o.i > c.i and o.dep_ == "nsubj"):
+                    if index.at(c.i) is None and other.left_edge.i == c.i + 1 \
+                            and index.at(other.i) is not None:
                         # "the Palestinian militant group Hamas fired": a name split off the
                         # noun it names, not a second doer
                         found = mentions_at(other, index, keep_unresolved)
-                    elif other.i > c.i and other.dep_ == "nsubj":
+                    else:
                         found.extend(m for m in mentions_at(other, index, keep_unresolved)
                                      if m not in found)
                 return found
@@ -382,12 +398,10 @@ def _governing_subject(v: Token, index: MentionIndex, keep_unresolved: bool) -> 
         if node.dep_ in SUBJECT_INHERIT and node.head.i != node.i:
             # "called on Russia to withdraw", "appealed to Sudan to agree": Russia
             # withdraws, Sudan agrees
-            addressee = ADDRESSEE_PREPS.get(node.head.lemma_.lower())
-            asked = [p for c in node.head.children if c.dep_ == "prep" and c.lower_ == addressee
-                     for p in c.children if p.dep_ == "pobj"]
+            asked = addressees(node.head)
             objs = [c for c in node.head.children if c.dep_ == "dobj"] + asked
-            if (node.dep_ == "xcomp" and objs) or (node.dep_ == "advcl" and asked and any(
-                    c.dep_ == "aux" and c.lower_ == "to" for c in node.children)):
+            if (node.dep_ == "xcomp" and objs) or (node.dep_ == "advcl" and asked
+                                                   and to_infinitive(node)):
                 # "force Zelensky to accept": the object is the doer of the xcomp
                 return mentions_at(objs[0], index, keep_unresolved)
             via = node.dep_
@@ -421,13 +435,6 @@ def _relative_doer(c: Token, v: Token) -> bool:
     return not comma or v.head.dep_ in {"nsubj", "nsubjpass"}
 
 
-def _names_thing(t: Token, index: MentionIndex) -> bool:
-    """"victims killed by the Malaysia Airlines flight crash": a "by" phrase headed by a thing
-    an actor merely modifies."""
-    m = index.at(t.i)
-    return m is None or m.head != t.i
-
-
 def _verbless_subject(v: Token) -> bool:
     """Is ``v`` the main verb of a sentence the parser rooted on its subject noun? A past
     tense verb ("delivered", or a participle joined to one) hung as a modifier after the
@@ -445,7 +452,7 @@ def _act_doer(v: Token, index: MentionIndex) -> list[Located]:
     from .nominal import act_doer, act_phrase_doers  # local: nominal builds on this module
 
     for c in v.children:
-        if c.dep_ == "prep" and c.lower_ in {"in", "during"}:
+        if c.dep_ == "prep" and c.lower_ in SETTING_PREPS:
             for p in c.children:
                 if p.dep_ == "pobj" and p.pos_ == "NOUN":
                     doer = act_doer(p, index)

@@ -19,11 +19,11 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ..records import Event, Mention
+from .ontology import FORCE_ROOTS
 
 ATTACK_NOUNS = {"attack", "assault", "bombing", "strike", "airstrike", "raid", "shelling",
                 "offensive", "ambush", "bombardment", "incursion", "onslaught"}
 DEFINITE = {"the", "this", "that"}
-FORCE_ROOTS = {"18", "19", "20"}
 WINDOW_SENTENCES = 2
 # acts a later sentence may name by a noun, and the codes of the acts they can name
 ACT_NOUNS = ATTACK_NOUNS | {"launch", "test", "killing", "killings", "invasion", "arrest",
@@ -59,7 +59,7 @@ def _sentence_number(doc: Doc) -> dict[int, int]:
     return {sent.start_char: n for n, sent in enumerate(doc.sents)}
 
 
-def _earlier(out: list[Event], here: int, number: dict[int, int], roots: set[str],
+def _earlier(out: list[Event], here: int, number: dict[int, int], roots: frozenset[str] | set[str],
              not_by: Mention | None = None) -> Event | None:
     """The last event of ``roots`` asserted by a known party (not ``not_by``'s actor) in the
     sentences just before; ``out`` is in text order."""

@@ -43,9 +43,9 @@ from .arguments import (
 from .derived import DerivedEvents
 from .event_coref import attack_doers, reacted_acts
 from .intent import demanded_by_speaker, intending_verb
-from .modality import ATTEMPT_VERBS, going_to_future, is_reported, modality_of
+from .modality import attempted, going_to_future, is_reported, modality_of
 from .nominal import noun_events
-from .ontology import Ontology
+from .ontology import FORCE_ROOTS, Ontology
 from .placement import place_as_target, states_implied
 from .speech import SAYING_ONLY
 from .targets import (
@@ -76,11 +76,11 @@ UNKNOWN_DOER_ROOTS = {"17", "18", "19", "20"}  # coercion and violence
 LETHAL_AGENTS = {"device", "ied", "weapon", "gun", "gunman", "gunmen", "sniper", "assailant",
                  "attacker", "militant", "bomber", "terrorist", "assassin"}
 PARTICLES = {"off", "out", "up", "down", "away", "back"}
+MODIFIER_DEPS = {"compound", "nmod", "amod"}
 # withdrawing troops (0874) or peacekeepers (1661), demobilizing them (0873): their side's acts
 FORCES_WITHDRAWN = {"0873", "0874", "1661"}
 # ", killing eight people" after an attack: the toll of that attack, not a second act
 TOLL_VERBS = {"kill", "wound", "injure", "maim", "hurt"}
-FORCE_ROOTS = {"18", "19", "20"}
 UNARMED_FORCE = {"191", "192"}  # "entered the village, killing three": blockade, occupation
 # how sure an event with no named counterpart is, as if its target were a mention this sure.
 # A missing target makes the record less complete, not less likely to be right, so it ranks
@@ -95,9 +95,6 @@ class Triple:
     source: Located
     target: Located | None
     match: VerbMatch
-
-
-MODIFIER_DEPS = {"compound", "nmod", "amod"}
 
 
 def _words(tokens: list[Token]) -> tuple[str, ...]:
@@ -221,16 +218,14 @@ class EventExtractor:
             sources = subjects_of(v, index, self.keep_unresolved)
             if not sources:
                 yield from self._unknown_doer(v, index)
-                yield from self._withdrawn_forces(v, index)
+                yield from self._agentless_passive(v, index)
                 continue
             for source in sources:
                 # "Jordan and Britain agreed ...": with no other party named, the joint
                 # subjects are each other's counterparts
                 partners = [s for s in sources if s is not source and not same_actor(s, source)]
                 for target, match in self._coded_targets(v, index, source, partners):
-                    marked = self.targets.prep_objects(v, match.source_prep, index) \
-                        if match.source_prep else []
-                    doer = next((m for m in marked if not same_actor(m, source)), None)
+                    doer = next(iter(self._marked_doers(v, match, index, source)), None)
                     if doer is not None:
                         # "received money from Osgiliath" ("* money (from $)"): the marked
                         # object gives, the subject receives
@@ -247,12 +242,9 @@ class EventExtractor:
         # the doer out as a passive does; any other subject was simply not an actor
         weapon = any(c.dep_ == "nsubj" and c.lemma_.lower() in LETHAL_SUBJECTS
                      for c in v.children)
-        # "an attempt to assassinate the governor was foiled": the attempt was made (see
-        # modality.ATTEMPT_VERBS) by someone the text does not name
-        attempt = v.dep_ == "acl" and v.head.lemma_.lower() in ATTEMPT_VERBS \
-            and v.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                             for c in v.children)
-        if not is_passive and not weapon and not attempt:
+        # "an attempt to assassinate the governor was foiled": the attempt was made by someone
+        # the text does not name
+        if not is_passive and not weapon and not attempted(v):
             return
         if any(p.dep_ == "pobj" and p.lemma_.lower() not in LETHAL_SUBJECTS | LETHAL_AGENTS
                and index.at(p.i) is None
@@ -272,25 +264,31 @@ class EventExtractor:
         for victim in victims:
             yield Triple(v, unknown, victim, match)
 
-    def _withdrawn_forces(self, v: Token, index: MentionIndex) -> Iterator[Triple]:
-        """"Eighty UN peacekeepers were shipped out of Gorazde", "Russian troops were pulled
-        out": forces withdrawn with no one named as withdrawing them are withdrawn by their
-        own side, the state or body the text names them by. And a pattern that marks the
-        doer at a preposition names him though the passive has no agent: "+ * (FROM $)" for
-        "X was freed from Y" (Y freed X; the target is the subject before the verb)."""
+    def _marked_doers(self, v: Token, match: VerbMatch, index: MentionIndex,
+                      other: Located) -> list[Located]:
+        """The parties at the preposition a pattern marks as the doer's ("* money (from $)"),
+        other than ``other``."""
+        return [m for m in self.targets.prep_objects(v, match.source_prep, index)
+                if not same_actor(m, other)] if match.source_prep else []
+
+    def _agentless_passive(self, v: Token, index: MentionIndex) -> Iterator[Triple]:
+        """A passive with no "by" agent. A pattern that marks the doer at a preposition names
+        him: "+ * (FROM $)" for "X was freed from Y" (Y freed X; the target is the subject
+        before the verb). Forces withdrawn with no one named as withdrawing them ("Eighty UN
+        peacekeepers were shipped out of Gorazde", "Russian troops were pulled out") are
+        withdrawn by their own side, the state or body the text names them by."""
         if not passive(v) or any(c.dep_ == "agent" for c in v.children):
             return
-        for forces in (m for p in patients(v) for m in mentions_at(p, index, False)
-                       if m.actor is not None):
-            kind = forces.actor.type if forces.actor is not None else None
-            for target, match in self._coded_targets(v, index, forces, []):
-                doer = next((m for m in self.targets.prep_objects(v, match.source_prep, index)
-                             if m.actor is not None and not same_actor(m, forces)), None) \
-                    if match.source_prep else None
+        for patient in (m for p in patients(v) for m in mentions_at(p, index, False)
+                        if m.actor is not None):
+            kind = patient.actor.type if patient.actor is not None else None
+            for target, match in self._coded_targets(v, index, patient, []):
+                doer = next((m for m in self._marked_doers(v, match, index, patient)
+                             if m.actor is not None), None)
                 if doer is not None:
-                    yield Triple(v, doer, target if match.target_prep else forces, match)
+                    yield Triple(v, doer, target if match.target_prep else patient, match)
                 elif match.code in FORCES_WITHDRAWN and kind in {"country", "igo", "agent"}:
-                    yield Triple(v, forces, target, match)
+                    yield Triple(v, patient, target, match)
 
     def _verb_word(self, v: Token) -> str:
         return self.lexicon.entry_word(v.lower_, v.lemma_.lower(), v.tag_)
@@ -386,9 +384,9 @@ class EventExtractor:
             groups = self.targets.candidates(v, obj, index, source, places=not partners)
             if not groups and obj is None:
                 groups = self.targets.shared_object(v, index, source, places=not partners)
-            if not groups and obj is not conj_objs[0]:
-                groups = self.targets.candidates(v, conj_objs[0], index, source,
-                                                 places=not partners)
+            first = conj_objs[0]  # a later conjunct with no party of its own takes the first's
+            if not groups and (-1 if obj is None else obj.i) != (-1 if first is None else first.i):
+                groups = self.targets.candidates(v, first, index, source, places=not partners)
             # an unknown name ("celebrated Iftar with the leaders of Gondor") gives way to a
             # known party further on
             targets = next((g for g in groups if any(m.actor is not None for m in g)),

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .arguments import addressees, to_infinitive
+from .ontology import FORCE_ROOTS
 from .speech import STATING
 
 INTENT_VERBS = {"agree", "offer", "promise", "pledge", "vow", "plan", "intend", "decide",
@@ -35,7 +37,6 @@ APPEAL_VERBS = {"urge", "call", "appeal", "encourage", "implore", "exhort", "ask
 MESSAGE_NOUNS = {"reminder", "warning", "message", "letter", "note", "notice", "statement",
                  "ultimatum", "demand", "call", "appeal", "instruction", "order", "signal"}
 FUTURE = {"will", "shall", "'ll"}
-FORCE_ROOTS = {"18", "19", "20"}
 REFUSE_VERBS = {"refuse", "decline", "reject"}
 
 # action code prefix -> expressed-intent code; the longest matching prefix wins
@@ -96,7 +97,7 @@ def intent_governor(v: Token) -> str | None:
     # says what the thing is for, not what the subject means to do
     if v.dep_ == "xcomp" or (v.dep_ == "advcl" and v.head.pos_ == "VERB"
                              and v.head.lemma_.lower() in INTENT_VERBS
-                             and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+                             and to_infinitive(v)
                              and not any(c.dep_ == "dobj" for c in v.head.children)):
         head = v.head
         lemma = head.lemma_.lower()
@@ -184,13 +185,12 @@ def appeal_code(code: str) -> str:
 
 
 def appealed_by(v: Token) -> Token | None:
-    """The appeal verb when ``v`` is what it urges its object to do ("urged Iran to
-    release", "called on Moscow to withdraw")."""
+    """The appeal verb when ``v`` is what it urges its object or addressee to do ("urged
+    Iran to release", "called on Moscow to withdraw", "appealed to Sudan to agree")."""
     head = v.head
     if v.dep_ != "xcomp" or head.lemma_.lower() not in APPEAL_VERBS:
         return None
-    addressed = any(c.dep_ == "dobj" for c in head.children) or any(
-        c.dep_ == "prep" and c.lower_ == "on" for c in head.children)
+    addressed = any(c.dep_ == "dobj" for c in head.children) or bool(addressees(head))
     return head if addressed else None
 
 

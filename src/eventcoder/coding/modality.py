@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..records import Modality
-from .arguments import culpable_verb
+from .arguments import addressees, culpable_verb, to_infinitive
 from .intent import INTENT_ADJECTIVES
 from .speech import REPORTING
 
@@ -80,10 +80,8 @@ def _own_modality(v: Token) -> Modality | None:
                 return "intended"  # "they said they would boycott": reported "will"
             if word in HYPOTHETICAL_MODALS:
                 return "hypothetical"
-    # "is going to end", "was about to sign"
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and v.head.lemma_ == "go" \
-            and v.dep_ == "xcomp" and v.head.tag_ == "VBG":
-        return "intended"
+    if _going_to(v):
+        return "intended"  # "is going to end"
     # The consequent of a conditional: "If Trump builds peace, he will bring ..."
     if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
                                      for m in c.children) for c in v.children):
@@ -91,12 +89,23 @@ def _own_modality(v: Token) -> Modality | None:
     return None
 
 
+def _going_to(v: Token) -> bool:
+    """Is ``v`` the verb after "going to" ("is going to end")?"""
+    return v.dep_ == "xcomp" and to_infinitive(v) and v.head.lemma_.lower() == "go" \
+        and v.head.tag_ == "VBG"
+
+
 def going_to_future(v: Token) -> bool:
     """"it's going to be", "we are going to see": "going to" + verb is the future of that
     verb (its modality, above), no going anywhere (GO_SOMEWHERE's "go to")."""
-    return v.lemma_.lower() == "go" and v.tag_ == "VBG" and any(
-        c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}
-        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in v.children)
+    return any(c.pos_ in {"VERB", "AUX"} and _going_to(c) for c in v.children)
+
+
+def attempted(v: Token) -> bool:
+    """Is ``v`` what an attempt noun names ("an attempt to assassinate the governor")? The
+    attempt was made, as with ``ATTEMPT_VERBS``."""
+    return v.dep_ == "acl" and v.head.pos_ == "NOUN" \
+        and v.head.lemma_.lower() in ATTEMPT_VERBS and to_infinitive(v)
 
 
 def _link_effect(v: Token) -> Modality | None:
@@ -130,15 +139,16 @@ def _link_effect(v: Token) -> Modality | None:
     taking = _steps_taken(v)
     if taking is not None:
         return modality_of(taking)  # the taking decides, as with an attempt
-    if v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
-        if lemma in DEMAND_VERBS and any(c.dep_ == "prep" for c in head.children):
-            return "hypothetical"  # "pleaded with Russia to release": asked of another
+    if v.dep_ == "advcl" and to_infinitive(v):
+        if addressees(head):
+            # "pleaded with Russia to release": asked of another (who does it, arguments.py)
+            return "hypothetical"
         return "intended"  # purpose: "halted aid to force Zelensky ..." states an aim
     if v.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN"} \
             and lemma not in ATTEMPT_VERBS:
         # "the opportunity to end the war", "calls to withdraw": a possibility, not an act
         # ("an attempt to assassinate him": the attempt was made, see ATTEMPT_VERBS)
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        if to_infinitive(v):
             return "hypothetical"
     if v.dep_ in {"acl", "ccomp"} and head.pos_ == "NOUN" and lemma in DEMAND_NOUNS \
             and any(c.dep_ == "mark" and c.lower_ == "that" for c in v.children):
@@ -157,7 +167,7 @@ def _steps_taken(v: Token) -> Token | None:
     """The taking when ``v`` is what steps or measures were taken to do ("took steps to
     ease", "measures were taken to ease")."""
     head = v.head
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+    if not to_infinitive(v):
         return None
     if v.dep_ == "advcl" and head.lemma_.lower() == "take" and any(
             c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in STEP_NOUNS

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..actors.mentions import Located, MentionIndex
-from .arguments import conjuncts, subjects_of, subtree
+from .arguments import SETTING_PREPS, conjuncts, subjects_of, subtree
+from .ontology import FORCE_ROOTS
 
 # noun lemma -> CAMEO code (codebook descriptions in data/cameo.tsv)
 NOUN_EVENTS: dict[str, str] = {
@@ -30,9 +31,6 @@ PATIENT_ADJECTIVE = {"invasion", "incursion", "blockade", "massacre", "crackdown
                      "assassination", "kidnapping", "abduction", "occupation"}
 DOER_DEPS = {"amod", "compound", "poss", "nmod"}
 TARGET_PREPS = {"against", "on", "of", "in", "into"}
-# "killed in an air strike", "wounded during a raid": the act in which a coded act happened
-SETTING_PREPS = {"in", "during"}
-FORCE_ROOTS = {"18", "19", "20"}
 # verbs that only carry the act their object names: the subject does the act
 LIGHT_VERBS = {"launch", "stage", "mount", "carry", "conduct", "wage", "begin", "start",
                "hold", "unleash", "resume", "renew", "intensify", "escalate", "step", "open",

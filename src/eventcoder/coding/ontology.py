@@ -23,6 +23,8 @@ COLUMNS = ("code", "description", "goldstein", "quad_class", "plover", "plover_m
            "plover_context")
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
                 4: "material conflict"}
+# roots of the use of force: 18 assault, 19 fight, 20 unconventional mass violence
+FORCE_ROOTS = frozenset({"18", "19", "20"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors.mentions import Located, MentionIndex
 from ..records import Actor, Mention, Place
+from .ontology import FORCE_ROOTS
 
 Parties = tuple[Located, Located | None]
 
@@ -35,7 +36,6 @@ DOMESTIC_PLACE_ROOTS = {"08", "14", "17", "18", "19", "20"}
 # de-escalation at home ("withdrew from the town", "surrendered in the east") leaves the place
 # or gives up there: nobody in it is acted on
 DOMESTIC_UNTARGETED = ("087",)
-FORCE_ROOTS = {"18", "19", "20"}
 PROTEST_SECTORS = {"OPP"}  # demonstrators, protesters, the opposition
 # nouns for a people living somewhere; a demonym on them names an ethnic group
 POPULATION_NOUNS = {"population", "minority", "community", "people", "populace"}

@@ -178,8 +178,8 @@ def _comparison(c: Token) -> bool:
 def _free_relative(c: Token) -> bool:
     """"to address what Putin calls the root cause": a clause opened by "what" that it has
     as an argument names a thing (the root cause), not a claim about its subject."""
-    return any(w.lower_ in {"what", "whatever"} and w.dep_ in {"dobj", "nsubj", "attr", "pobj"}
-               and w.i == c.left_edge.i for w in c.subtree)
+    first = c.left_edge
+    return first.lower_ in {"what", "whatever"} and first.dep_ in {"dobj", "nsubj", "attr", "pobj"}
 
 
 def _press(m: Located) -> bool:
@@ -393,8 +393,8 @@ class TargetFinder:
             return []
         heads = [v] + [c for c in v.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
         for h in heads:
-            objs = [c for c in h.children if c.dep_ == "dobj" and h is not v] + (
-                [obj] if obj is not None and h is v else [])
+            objs = [c for c in h.children if c.dep_ == "dobj" and h.i != v.i] + (
+                [obj] if obj is not None and h.i == v.i else [])
             spots = objs + [p for o in [h, *objs] for c in o.children
                             if c.dep_ == "prep" and c.lower_ in PLACE_PREPS
                             for p in c.children if p.dep_ == "pobj"]

@@ -97,11 +97,11 @@ class _Pattern:
     top: int  # the most words the pattern can match (its longest alternatives)
 
     @property
-    def phrasal(self) -> bool:
-        """Only particles/prepositions ("* ON", "* (OUT)"): a phrasal verb's own meaning
-        ("press on", "push out"), which must not leak to the block's other verbs. So is a
-        pattern naming only the object slot ("* +", from "mock" in REPEAT: mocking someone
-        is criticism, 111; "repeated that ..." is not)."""
+    def own_sense(self) -> bool:
+        """A sense of the one verb the pattern comes from, which must not leak to the block's
+        other verbs: only particles/prepositions ("* ON", "* (OUT)": "press on", "push
+        out"), or only the object slot ("* +", from "mock" in REPEAT: mocking someone is
+        criticism, 111; "repeated that ..." is not)."""
         words = [w.strip("(){}$+").lower() for w in self.text.split()]
         words = [w for w in words if w and w != "*"]
         if not words:
@@ -109,7 +109,8 @@ class _Pattern:
         return all(w in PARTICLES for w in words)
 
 
-# determiners are not in verb frames, so a pattern word "a"/"the" could never match
+# the extractor leaves determiners out of verb frames, so a pattern word "a"/"the" would
+# never match
 ARTICLES = frozenset({"a", "an", "the"})
 
 PARTICLES = {"on", "out", "off", "up", "down", "in", "into", "ahead", "back", "away", "over",
@@ -286,7 +287,7 @@ class _View:
         """If the verb is continued by ``extra`` ("off", "up to"), the view without those words."""
         toks, segs = self.toks, self.segs
         starts = {0, self.first_obj} | {i for i in range(1, len(toks)) if segs[i] != segs[i - 1]}
-        starts |= {i + 1 for i in starts if 0 <= i < len(toks) and toks[i] in ("the", "a", "an")}
+        starts |= {i + 1 for i in starts if 0 <= i < len(toks) and toks[i] in ARTICLES}
         for i in sorted(s for s in starts if s >= 0):
             end = i + len(extra)
             if end <= len(toks) and all(t in f for t, f in zip(toks[i:end], extra, strict=True)):
@@ -495,12 +496,13 @@ class VerbLexicon:
                 key = (pat.specificity, e.priority, int(pat.origin == lemma), -pat.line)
                 if best is not None and (pat.top, *key[1:]) <= best[0]:
                     continue
-                if pat.origin != lemma and pat.origin and pat.phrasal:
+                if pat.origin != lemma and pat.origin and pat.own_sense:
                     continue
-                if subject.match(pat.pre) and any(v.match(pat.post) for v in variants):
+                if subject.match(pat.pre) and (matched := [v for v in variants
+                                                            if v.match(pat.post)]):
                     # a longer synset member that occurs is more specific ("&HYPERCURR"
                     # matching "austrian gold florin" over "&CURRENCY" matching "florin")
-                    found = subject.weight(pat.pre) + max(v.weight(pat.post) for v in variants)
+                    found = subject.weight(pat.pre) + max(v.weight(pat.post) for v in matched)
                     key = (max(found, pat.specificity), *key[1:])
                     if best is None or key > best[0]:
                         best = (key, pat, e)

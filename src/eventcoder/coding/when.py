@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from spacy.tokens import Token
 
 from ..records import Mention
+from .arguments import to_infinitive
 
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "csubj", "acl"}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -134,8 +135,7 @@ def resolve_when(v: Token, pub: date | None, doer: Mention | None = None) -> Whe
             month = MONTHS.index(w) + 1
             year = pub.year if month <= pub.month else pub.year - 1
             return When(date(year, month, 1).isoformat(), "month", False)
-    if v.dep_ in {"advcl", "xcomp"} and v.head.pos_ in {"VERB", "AUX"} \
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+    if v.dep_ in {"advcl", "xcomp"} and v.head.pos_ in {"VERB", "AUX"} and to_infinitive(v):
         # "intervened in the 2016 election to help him": an aim with no time of its own
         # has the time of the act it is the aim of
         return resolve_when(v.head, pub)
