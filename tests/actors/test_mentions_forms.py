@@ -89,3 +89,9 @@ def test_a_family_name_written_first_is_a_short_form_of_the_full_name(code):
                date(2025, 8, 24))
     kim = next(m for m in doc.mentions if m.text == "Kim")
     assert kim.method != "surname"
+
+
+def test_a_given_name_alone_is_not_the_person(code):
+    doc = code("US President Joe Biden met the Pope. Joe said nothing.", date(2022, 5, 1))
+    joe = next((m for m in doc.mentions if m.text == "Joe"), None)
+    assert joe is None or joe.method != "surname"

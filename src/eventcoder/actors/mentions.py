@@ -44,6 +44,9 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 # sectors of a state's own institutions: one state's body cannot belong to another state
 # (not coding.placement.STATE_SECTORS, the doers of repression at home)
 INSTITUTION_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+# states whose persons' names are written family name first in English-language news
+# (China, Taiwan, Hong Kong, Macau, both Koreas, Cambodia, Singapore)
+FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "KHM", "SGP"}
 DOCUMENT_MATCH = 0.88  # Jaro-Winkler on surnames within one article
 PRONOUNS = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
 LANGUAGE_NOUNS = {"language", "languages", "tongue", "dialect", "alphabet", "script"}
@@ -201,11 +204,12 @@ class MentionFinder:
             a = loc.actor
             if a is not None and a.type == "person" and len(span) >= 2:
                 persons.setdefault(span[-1].text.lower(), loc)
-                # the first word of the name is a short form too: a family name written first
-                # ("Lee Jae-myung", "Xi Jinping"; news seldom calls anyone by a given name
-                # alone), unless two persons of the article share it ("Kim Jong Un", "Kim Yo
-                # Jong") or it is another person's surname
-                first = a.name.split()[0].lower() if len(a.name.split()) >= 2 else ""
+                # where the family name is written first ("Lee Jae-myung", "Xi Jinping", "Hun
+                # Sen") the first word is the short form, unless two persons of the article
+                # share it ("Kim Jong Un", "Kim Yo Jong") or it is another person's surname;
+                # elsewhere the first word is a given name ("Joe" is not Joe Biden)
+                first = a.name.split()[0].lower() \
+                    if len(a.name.split()) >= 2 and a.country in FAMILY_NAME_FIRST else ""
                 if first and first not in persons:
                     family.setdefault(first, set()).add((a.code, a.name))
                     if len(family[first]) == 1:
