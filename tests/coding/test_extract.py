@@ -308,6 +308,11 @@ def test_a_weapon_as_subject_leaves_the_doer_unknown(code):
     assert not code("The storm killed 12 people in Florida.").events
 
 
+def test_an_investigation_by_unnamed_authorities_leaves_the_doer_unknown(code):
+    doc = code("A Kenyan journalist has been put under investigation in Italy.")
+    assert any(e.source.actor is None and e.source.method == "unknown" and e.target is not None
+               and e.target.actor.country == "KEN" and e.cameo == "090" for e in doc.events)
+
 
 def test_an_attempt_on_a_named_victim_is_an_act_of_an_unknown_doer(code):
     doc = code("An attempt to assassinate the Kenyan interior minister was foiled in Mombasa.")

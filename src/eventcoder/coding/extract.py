@@ -71,7 +71,9 @@ MAX_FRAME_WORDS = 14
 UNTARGETED_DROP = {"010", "01"}  # "X said" alone is a quote, not an event
 # Acts that often have no named counterpart: protests, yielding, mobilising, violence.
 UNTARGETED_ROOTS = {"08", "14", "15", "17", "18", "19", "20"}
-UNKNOWN_DOER_ROOTS = {"17", "18", "19", "20"}  # coercion and violence
+# coercion, violence and investigation: acts done to someone by doers news often leaves
+# unnamed ("was arrested", "was put under investigation")
+UNKNOWN_DOER_ROOTS = {"09", "17", "18", "19", "20"}
 # "killed by an improvised explosive device / unknown gunmen": a weapon or doer left unnamed
 LETHAL_AGENTS = {"device", "ied", "weapon", "gun", "gunman", "gunmen", "sniper", "assailant",
                  "attacker", "militant", "bomber", "terrorist", "assassin"}
