@@ -159,3 +159,17 @@ def test_group_named_after_its_noun_is_the_doer_not_the_demonym(code):
     doc = code("The Somali militant group al-Shabab claimed responsibility for the bombing in "
                "Kenya.")
     assert {s for c, s, _ in _dyads(doc) if c == "015"} == {"SOMREB"}
+
+
+def test_document_speaks_for_its_author(code):
+    # the author named with "by"/"from", or the state whose capital released it
+    doc = code("A report by Amnesty International accused Israel of war crimes.")
+    assert any(s == "NGOHRIAMN" and t == "ISR" and c.startswith("112")
+               for c, s, t in _dyads(doc))
+    doc = code("A long report published Monday in the Kenyan capital alleged that Sudan "
+               "was aware of the plot.")
+    assert any(s == "KEN" and t == "SDN" and c.startswith("11") for c, s, t in _dyads(doc))
+    # a clause hung on the document's verb is not the author's act
+    doc = code("The statement by the Kenyan presidency comes as Ruto heads to Beijing, "
+               "seeking to mend ties with China.")
+    assert not any(s == "KEN" for _, s, _t in _dyads(doc))

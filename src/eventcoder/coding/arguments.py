@@ -317,6 +317,40 @@ DOCUMENT_NOUNS = {"declaration", "statement", "resolution", "letter", "law", "bi
                   "campaign", "initiative", "order", "decision", "move", "measure", "policy"}
 
 
+# documents that speak for whoever put them out ("a report released in Kigali alleged")
+SPEAKING_DOCUMENTS = {"report", "statement", "declaration", "communique", "letter", "study",
+                      "document", "message", "dossier"}
+RELEASE_VERBS = {"release", "publish", "issue", "present", "unveil", "submit", "publicize"}
+
+
+def document_author(t: Token, index: MentionIndex) -> list[Located]:
+    """The author of a document that is the subject of a verb: named with "by" or "from"
+    ("a report by Gondor's ministry", "a statement from Rohan"), or as who released it
+    ("a study published by X"); released in a capital with no author named, the state
+    whose capital it is ("a report released in the Gondorian capital alleged ...")."""
+    if t.lemma_.lower() not in SPEAKING_DOCUMENTS:
+        return []
+    released = [c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                and c.lemma_.lower() in RELEASE_VERBS]
+    for owner, words in [(t, {"by", "from"})] + [(r, {"agent"}) for r in released]:
+        for c in owner.children:
+            if c.dep_ in words or (c.dep_ == "prep" and c.lower_ in words):
+                found = [m for p in c.children if p.dep_ == "pobj"
+                         for m in mentions_at(p, index) if m.actor is not None]
+                if found:
+                    return found
+    for r in released:
+        for c in r.children:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                found = [m for p in c.children if p.dep_ == "pobj"
+                         for m in mentions_at(p, index) if m.actor is not None
+                         and m.actor.type in {"country", "capital"}
+                         and (p.lemma_.lower() == "capital" or m.head == p.i)]
+                if found:
+                    return found
+    return []
+
+
 def _restrictive_participle(v: Token) -> bool:
     """A present participle right after the noun it modifies, with no comma between
     ("individuals undermining stability"); ", pushing troops out" is an adjunct instead."""
@@ -363,6 +397,10 @@ def _governing_subject(v: Token, index: MentionIndex, keep_unresolved: bool) -> 
                     # the noun
                     return mentions_at(node.head, index, keep_unresolved)
                 found = mentions_at(c, index, keep_unresolved)
+                if not found and via is None:
+                    # a document says what its author says, but does not do the acts of a
+                    # clause hung on its verb ("the statement comes as X heads to Beijing")
+                    found = document_author(c, index)
                 # "Lions, tigers, and Gondor welcomed": a list the parser splits into
                 # several subjects of one verb; each named one is a doer
                 for other in (o for o in node.children if o.i > c.i and o.dep_ == "nsubj"):
