@@ -79,3 +79,28 @@ def test_withdrawal_from_a_town_at_home_has_no_target(engine) -> None:
     events = _events(engine, "Syrian troops withdrew from the town of Homs.")
     retreat = next(e for e in events if e.cameo == "0874")
     assert retreat.target is None or retreat.target.actor is None
+
+
+def test_a_refusal_despite_a_partys_pressure_rejects_that_party(code):
+    doc = code("The Kenyan minister refused to resign despite strong pressure from Uganda.")
+    refused = [e for e in doc.events if e.cameo.startswith("12")]
+    assert refused and all(e.target is not None and e.target.actor.country == "UGA"
+                           for e in refused)
+    # a body its state's name qualifies is that state's, even against its own official
+    doc = code("The Kenyan minister declined to resign despite calls by the Kenya Audit "
+               "Office.")
+    assert any(e.cameo.startswith("12") and e.target is not None
+               and e.target.actor.country == "KEN" for e in doc.events)
+
+
+def test_a_protest_naming_no_party_is_aimed_at_the_author_of_what_it_is_over(code):
+    doc = code("Thousands of Ghanaian nurses went on strike over a pay decree signed by the "
+               "Ghanaian health minister.")
+    struck = [e for e in doc.events if e.cameo.startswith("14")]
+    assert struck and all(e.target is not None and e.target.actor.code == "GHAGOV"
+                          for e in struck)
+    doc = code("Zambian students rioted following a rally calling for the removal of "
+               "President Frederick Chiluba.")
+    rioted = [e for e in doc.events if e.cameo.startswith("145")]
+    assert rioted and all(e.target is not None and e.target.actor.country == "ZMB"
+                          for e in rioted)

@@ -87,3 +87,14 @@ def test_judge_or_opposition_addressing_a_states_organs_is_of_that_state(code):
     # the victims' nationality says nothing of where the police are
     doc = code("Police arrested two Russian journalists.")
     assert all(e.source.actor is None or e.source.actor.country is None for e in doc.events)
+
+
+def test_a_bare_group_protesting_against_a_states_leader_is_of_that_state(code):
+    doc = code("Islamic militants began a hunger strike to demand the resignation of the "
+               "Tunisian president.")
+    struck = [e for e in doc.events if e.cameo.startswith("14")]
+    assert struck and all(e.source.actor is not None and e.source.actor.country == "TUN"
+                          and e.source.method == "agent+target" for e in struck)
+    # a protest against a country as such says nothing of where the protesters are
+    doc = code("Students protested against Denmark.")
+    assert all(e.source.actor is None or e.source.actor.country is None for e in doc.events)

@@ -69,6 +69,9 @@ class DerivedEvents:
                 # naming no other party is aimed at the one whose compliance it demands
                 aims = self.targets.conditional_parties(v, index, source) \
                     if governor == "will-if" and stated[:2] == "13" and target is None else []
+                if stated[:2] == "12" and target is None:
+                    # "declined to resign despite pressure by the commission"
+                    aims = self.targets.pressed_by(v.head, index, source)
                 aimed: list[tuple[Located, Located | None]] = [
                     (a, b) for a, b in (states_implied((source, aim), place, index, doc, stated)
                                         for aim in aims)

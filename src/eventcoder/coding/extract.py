@@ -408,6 +408,8 @@ class EventExtractor:
                 # "reiterated its demand that Israel ease restrictions", "insisted on its
                 # demands that Burundi's government grant ...": who must comply
                 targets = self.targets.clause_subjects(demand_clauses(v), index, source)
+            if not targets and (match.code or "")[:2] in {"12", "14"}:
+                targets = self.targets.unnamed_counterpart(v, index, source, match.code or "")
             if (match.code or "")[:2] in MEASURE_ROOTS:
                 targets = self.targets.home_object(v, obj, index, source) or targets or \
                     self.targets.measure_target(v, obj, index, source, match.code or "")

@@ -252,7 +252,8 @@ ADDRESSED_ROOTS = {"09", "10", "11", "12", "14", "17"}
 def domestic_placed(parties: Parties, code: str) -> Parties:
     """A bare-sector judge, police force or opposition investigating, protesting, demanding
     from, accusing or sentencing the organs of one state is of that state (``agent+target``):
-    courts and police act at home, an opposition opposes its own government."""
+    courts and police act at home, an opposition opposes its own government. Any bare group
+    protesting (14x) against a state's person or organ is of that state too."""
     source, target = parties
     sector = _bare_sector(source.actor)
     if target is None or target.actor is None or sector is None \
@@ -261,6 +262,11 @@ def domestic_placed(parties: Parties, code: str) -> Parties:
     t = target.actor
     if not t.country:
         return parties
+    if code[:2] == "14" and (t.type == "person" or (t.sector or "") in STATE_SECTORS):
+        # "fundamentalists continued their hunger strike to demand the resignation of the
+        # Algerian president": a bare group protesting against one state's leaders or organs
+        # is of that state (not against a country as such: "protested against Denmark")
+        return _of_state(source, t.country, t.country, "agent+target"), target
     # only when the other party is that state's own organ: "police arrested two Russian
     # journalists" says nothing of where the police are
     if t.code != t.country and (t.sector or "") not in STATE_SECTORS:

@@ -43,6 +43,8 @@ GROUP_NOUNS = {"group", "militia", "movement", "organization", "organisation", "
 # measures a state takes at home: easing, threatening or imposing curfews and emergency rule
 MEASURE_ROOTS = {"08", "13", "17"}
 DOMESTIC_MEASURES = {"0813", "0814", "1323", "1324", "1723", "1724"}
+# what a refusal may be made in spite of ("despite pressure by X"): X's demand
+PRESSURE_NOUNS = {"pressure", "call", "demand", "appeal", "request", "plea", "urging"}
 
 
 def same_actor(a: Located, b: Located) -> bool:
@@ -469,6 +471,51 @@ class TargetFinder:
         return [m for c in clauses for sub in c.children if sub.dep_ in {"nsubj", "nsubjpass"}
                 for m in mentions_at(sub, index, self.keep_unresolved)
                 if m.actor is not None and not same_actor(m, source)]
+
+    def pressed_by(self, v: Token, index: MentionIndex, source: Located) -> list[Located]:
+        """"Declined to resign despite pressure by the anti-corruption commission": a refusal
+        made in spite of a party's pressure, calls or demands rejects that party's demand."""
+        heads = [v] + [c for c in v.children if c.dep_ in {"xcomp", "ccomp"}]
+        for c in (c for h in heads for c in h.children):
+            if c.dep_ != "prep" or c.lower_ != "despite":
+                continue
+            for n in (p for p in c.children if p.dep_ == "pobj"
+                      and p.lemma_.lower() in PRESSURE_NOUNS):
+                parties = [q for q in n.children if q.dep_ == "poss"] + [
+                    q for pr in n.children if pr.dep_ == "prep" and pr.lower_ in {"by", "from"}
+                    for q in pr.children if q.dep_ == "pobj"]
+                for q in parties:
+                    # "the Kenya Anti-Corruption Commission": a body its state's name qualifies
+                    # is that state's organ, even when the refusing party is of that state
+                    words = [q] + [w for w in q.children if w.dep_ in {"compound", "amod"}]
+                    found = [m for w in words for m in mentions_at(w, index, self.keep_unresolved)
+                             if m.actor is not None and m.head != source.head
+                             and (w.i != q.i or not same_actor(m, source))]
+                    if found:
+                        return found[:1]
+        return []
+
+    def protested(self, v: Token, index: MentionIndex, source: Located) -> list[Located]:
+        """"Struck over a bill signed by the labour minister", "rioted following a
+        demonstration calling for the president's removal": a protest naming no party is
+        aimed at the author of the measure it is over, or at whom its demand names."""
+        for c in v.children:
+            if c.dep_ != "prep" or _comparison(c):
+                continue
+            for t in subtree(c, {"relcl", "advcl", "ccomp"}):
+                m = index.at(t.i)
+                if m is not None and m.head == t.i and m.actor is not None \
+                        and m.actor.country and not same_actor(m, source) \
+                        and not place_phrase(m, v.doc) and not _modifies_actor(t, index):
+                    return mentions_at(t, index, self.keep_unresolved)
+        return []
+
+    def unnamed_counterpart(self, v: Token, index: MentionIndex, source: Located,
+                            code: str) -> list[Located]:
+        """The party a refusal (12x) or protest (14x) that names none is aimed at."""
+        if code[:2] == "12":
+            return self.pressed_by(v, index, source)
+        return self.protested(v, index, source) if code[:2] == "14" else []
 
     def said_about(self, v: Token, index: MentionIndex, source: Located) -> list[Located]:
         """"The council said that an arms embargo against Norland would not work": the known
