@@ -151,3 +151,13 @@ def test_it_called_a_moment_or_a_mistake_is_the_situation_not_a_state(code):
     its = [m for m in doc.mentions if m.text == "it"]
     assert len(its) == 1 and its[0].actor.code == "RUS"
     assert its[0].start > doc.article.text.index("Russia said it is a great")
+
+
+def test_the_object_of_a_participle_adjunct_is_the_one_acted_on(code):
+    doc = code("The EU foreign policy chief Kaja Kallas spoke in Brussels. Last month, the United "
+               "States imposed sanctions on Bidzina Ivanishvili, the founder of the ruling party, "
+               "accusing him of undermining democracy.", date(2025, 1, 16))
+    him = next(m for m in doc.mentions if m.text == "him")
+    assert him.actor is None  # the unknown Ivanishvili, not the earlier subject Kallas
+    accusations = [e for e in doc.events if e.cameo_root == "11"]
+    assert accusations and all(e.target is None or e.target.actor is None for e in accusations)

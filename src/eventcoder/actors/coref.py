@@ -44,6 +44,7 @@ DETERMINERS = {"the", "this", "that", "a", "an"}
 WINDOW_SENTENCES = 3
 # "it"/"they" only as arguments: "it is clear that ..." has no antecedent
 GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
+OBJECT_PRONOUNS = {"him", "her"}
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "pobj"}
 # what "it is a ..." calls a situation: "it's going to be a bad moment", "it was a mistake",
 # "it is a turning point" (the attribute is the noun "point")
@@ -144,7 +145,8 @@ def resolve_references(doc: Doc, index: MentionIndex, kb: KnowledgeBase,
             if speakers is not None:
                 antes = speakers
             else:
-                ante = _antecedent(tok.i, history, sent_of, doc, fits)
+                ante = _participle_object(tok, history) if word in OBJECT_PRONOUNS else None
+                ante = ante or _antecedent(tok.i, history, sent_of, doc, fits)
                 if ante is not None and word in GROUP_PRONOUNS and _subject_in_between(
                         doc, ante, tok.i):
                     ante = None  # "the reaction ..., it seeks": a non-actor subject came between
@@ -162,6 +164,25 @@ def resolve_references(doc: Doc, index: MentionIndex, kb: KnowledgeBase,
                 # keeps its place in the text
                 joint[tok.i] = antes[1:]
     return ResolvedIndex(out, joint)
+
+
+def _participle_object(tok: Token, history: list[Located]) -> Located | None:
+    """"imposed sanctions on X, the founder of the party, accusing him of ...": the object of a
+    participle adjunct is the person the main verb acted on, whether or not the knowledge base
+    knows him (the subject of its own clause it cannot be, and an earlier sentence's subject
+    is further away)."""
+    clause = tok.head
+    if tok.dep_ not in {"dobj", "dative"} or clause.tag_ != "VBG" or clause.dep_ != "advcl":
+        return None
+    main = clause.head
+    direct = [c for c in main.children if c.dep_ in {"dobj", "dative"}]
+    # the object, or the object of a preposition on the verb or on its object ("sanctions on X")
+    objects = {c.i for c in direct} | {p.i for h in [main, *direct] for c in h.children
+                                       if c.dep_ == "prep" for p in c.children
+                                       if p.dep_ == "pobj"}
+    # (an unknown name counts whatever label NER gave it: "Bidzina Ivanishvili" came out ORG)
+    return next((m for m in reversed(history) if m.head in objects and (
+        _is_person(m) or (m.actor is None and m.kind == "name"))), None)
 
 
 def _pronoun(doc: Doc, span: Span, ante: Located, head: int) -> Located:
