@@ -23,6 +23,8 @@ ADDRESSEE_PREPS = {"call": "on", "appeal": "to", "plead": "with"}
 # adjectives that lay a past act at their subject's door: "X is guilty of violating the
 # ceasefire". Not "responsible for", "liable for": also a duty ("responsible for protecting")
 CULPABLE_ADJECTIVES = {"guilty", "culpable"}
+# the marks of a conditional clause
+CONDITIONS = {"if", "unless"}
 # "killed in an air strike", "wounded during a raid": the act in which another act happened
 SETTING_PREPS = {"in", "during"}
 
@@ -41,6 +43,12 @@ def subtree(t: Token, skip: frozenset[str] | set[str] = frozenset()) -> list[Tok
 def to_infinitive(v: Token) -> bool:
     """Is ``v`` a "to" infinitive ("to withdraw")?"""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+
+
+def conditional(c: Token) -> bool:
+    """Is ``c`` an "if"/"unless" clause ("... if the crackdown continues")?"""
+    return c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS
+                                     for m in c.children)
 
 
 def addressees(appeal: Token) -> list[Token]:

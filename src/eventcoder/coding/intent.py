@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .arguments import addressees, to_infinitive
+from .arguments import addressees, conditional, to_infinitive
 from .ontology import FORCE_ROOTS
 from .speech import STATING
 
@@ -84,8 +84,7 @@ def intent_governor(v: Token) -> str | None:
             c.dep_ == "aux" and c.lower_ in FUTURE | {"would"} for c in v.children):
         return "warn"  # "warned that police will no longer tolerate rallies": a threat
     if any(c.dep_ == "aux" and c.lower_ in FUTURE for c in v.children):
-        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
-                                         for m in c.children) for c in v.children):
+        if any(conditional(c) for c in v.children):
             # "the EU will impose sanctions if the crackdown continues": a hostile act
             # promised on a condition is a threat (a cooperative one stays a promise)
             return "will-if"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..records import Modality
-from .arguments import addressees, culpable_verb, to_infinitive
+from .arguments import addressees, conditional, culpable_verb, to_infinitive
 from .intent import INTENT_ADJECTIVES
 from .speech import REPORTING
 
@@ -83,8 +83,7 @@ def _own_modality(v: Token) -> Modality | None:
     if _going_to(v):
         return "intended"  # "is going to end"
     # The consequent of a conditional: "If Trump builds peace, he will bring ..."
-    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
-                                     for m in c.children) for c in v.children):
+    if any(conditional(c) for c in v.children):
         return "hypothetical"
     return None
 

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from ..actors.mentions import Located, MentionIndex
 from ..records import Actor
 from .arguments import (
+    conditional,
     conjuncts,
     counterpart,
     hyphen_modifier,
@@ -458,8 +459,7 @@ class TargetFinder:
         heads = [v] + [c for c in v.children if c.dep_ in {"xcomp", "ccomp"}]
         for h in heads:
             for c in h.children:
-                if c.dep_ == "advcl" and any(a.dep_ == "mark" and a.lower_ in {"if", "unless"}
-                                             for a in c.children):
+                if conditional(c):
                     found = self.clause_subjects([c], index, source)
                     if found:
                         return found

@@ -35,6 +35,7 @@ from eventcoder.actors.kb import KnowledgeBase, normalise
 from eventcoder.actors.place_names import water_body
 from eventcoder.records import Place
 
+from .arguments import conditional
 from .gazetteer import DIRECTIONS, GENERIC_PLACES, REGION_WORDS, Entry, Gazetteer, Hint, agrees
 
 log = logging.getLogger(__name__)
@@ -46,7 +47,6 @@ STRONG_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "th
                 "between", "amid", "among"}
 WEAK_PREPS = {"to", "toward", "towards", "from", "through", "via", "past", "out", "of", "on"}
 SUBJECT_DEPS = {"nsubj", "csubj", "agent", "expl"}
-CONDITIONS = {"if", "unless"}
 #: Words that join two names into one known name: "Bosnia and Herzegovina", "Isle of Man",
 #: "Deir al Balah".
 JOINERS = {"and", "of", "al", "el", "ad", "as", "ar", "an", "ash", "az", "de", "la", "le", "du",
@@ -375,8 +375,7 @@ class Geolocator:
                     x.dep_ == "acl" and x.tag_ == "VBG"):
                 # (a participle on a noun, "lines leading into Kabul", describes the
                 # thing acted on, within the clause)
-                if x.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS
-                                             for c in x.children):
+                if conditional(x):
                     return None
                 break  # crossed into another clause
             if x.dep_ == "pobj" and prep is None and _is_location_prep(head):
