@@ -95,40 +95,43 @@ def _as_mention(phrase_head: Token, actor_of: Mention) -> Mention:
                    antecedent=actor_of.antecedent or actor_of.text)
 
 
-def reacted_acts(events: list[Event], doc: Doc) -> list[Event]:
-    """``events`` with the target of a reaction to "the launch", "the attack" set to the
-    party an earlier sentence says did it, unless the reaction already targets a party
-    named inside that object."""
+def _reacted(e: Event, doc: Doc, here: int, number: dict[int, int],
+             before: list[Event]) -> Event:
+    """``e`` with the target of a reaction to "the launch", "the attack" set to the party an
+    earlier sentence says did it, unless the reaction already targets a party named inside
+    that object ("condemned the Russian attack" names the doer itself)."""
+    trigger = _at(doc, e) if e.cameo[:2] in REACTION_ROOTS else None
+    act = _definite_act(trigger) if trigger is not None else None
+    if act is None or (e.target is not None and e.target.actor is not None
+                       and act.left_edge.idx <= e.target.start < _end_char(act.right_edge)):
+        return e
+    done = _earlier(before, here, number, ACT_ROOTS, not_by=e.source)
+    return replace(e, target=_as_mention(act, done.source)) if done is not None else e
+
+
+def _attacked(e: Event, doc: Doc, here: int, number: dict[int, int],
+              before: list[Event]) -> Event:
+    """``e`` with the unknown doer of a definite attack ("The attack killed ...") resolved to
+    the party an earlier sentence names for an act of force."""
+    if e.source.actor is not None or e.source.method != "unknown" \
+            or e.cameo[:2] not in FORCE_ROOTS:
+        return e
+    trigger = _at(doc, e)
+    noun = _definite_attack(trigger) if trigger is not None else None
+    done = _earlier(before, here, number, FORCE_ROOTS) if noun is not None else None
+    return replace(e, source=_as_mention(noun, done.source)) \
+        if noun is not None and done is not None else e
+
+
+def linked_acts(events: list[Event], doc: Doc) -> list[Event]:
+    """``events`` (in text order) with the acts named again linked to the earlier ones: the
+    doer of "the attack" and the target of a reaction to it. (The two never apply to the same
+    event: one is an act of force, the other a reaction.)"""
     number = _sentence_number(doc)
     out: list[Event] = []
     for e in events:
         here = number.get(e.evidence.start)
-        trigger = _at(doc, e) if e.cameo[:2] in REACTION_ROOTS else None
-        act = _definite_act(trigger) if trigger is not None else None
-        # "condemned the Russian attack" names the doer itself
-        if act is not None and here is not None and not (
-                e.target is not None and e.target.actor is not None
-                and act.left_edge.idx <= e.target.start < _end_char(act.right_edge)):
-            done = _earlier(out, here, number, ACT_ROOTS, not_by=e.source)
-            if done is not None:
-                e = replace(e, target=_as_mention(act, done.source))
-        out.append(e)
-    return out
-
-
-def attack_doers(events: list[Event], doc: Doc) -> list[Event]:
-    """``events`` (in text order) with the unknown doer of a definite attack resolved to the
-    party an earlier sentence names for an act of force."""
-    number = _sentence_number(doc)
-    out: list[Event] = []
-    for e in events:
-        here = number.get(e.evidence.start)
-        if e.source.actor is None and e.source.method == "unknown" \
-                and e.cameo[:2] in FORCE_ROOTS and here is not None:
-            trigger = _at(doc, e)
-            noun = _definite_attack(trigger) if trigger is not None else None
-            done = _earlier(out, here, number, FORCE_ROOTS) if noun is not None else None
-            if noun is not None and done is not None:
-                e = replace(e, source=_as_mention(noun, done.source))
+        if here is not None:
+            e = _reacted(_attacked(e, doc, here, number, out), doc, here, number, out)
         out.append(e)
     return out

@@ -41,7 +41,7 @@ from .arguments import (
     weapon_act,
 )
 from .derived import DerivedEvents
-from .event_coref import attack_doers, reacted_acts
+from .event_coref import linked_acts
 from .intent import demanded_by_speaker, intending_verb
 from .modality import attempted, going_to_future, is_reported, modality_of
 from .nominal import noun_events
@@ -183,7 +183,7 @@ class EventExtractor:
                 best.setdefault(_event_key(event), event)
         # stable: at one trigger the main event comes before its reverse ("hosted": 043, 042)
         ordered = sorted(best.values(), key=lambda e: e.evidence.trigger_start)
-        return reacted_acts(attack_doers(ordered, doc), doc)
+        return linked_acts(ordered, doc)
 
     def _uncoded_demands(self, doc: Doc, index: MentionIndex, article: Article,
                          coded: dict[tuple[object, ...], Event]) -> Iterator[Event]:
