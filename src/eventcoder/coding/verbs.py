@@ -289,28 +289,30 @@ class _View:
         starts = {0, self.first_obj} | {i for i in range(1, len(toks)) if segs[i] != segs[i - 1]}
         starts |= {i + 1 for i in starts if 0 <= i < len(toks) and toks[i] in ARTICLES}
         for i in sorted(s for s in starts if s >= 0):
-            end = i + len(extra)
-            if end <= len(toks) and all(t in f for t, f in zip(toks[i:end], extra, strict=True)):
-                return self.without(i, end)
+            if self._occurs(extra, i):
+                return self.without(i, i + len(extra))
         return None
+
+    def _occurs(self, words: Sequence[Forms], i: int) -> bool:
+        """Do ``words`` stand here from token ``i`` on?"""
+        end = i + len(words)
+        return end <= len(self.toks) and all(
+            t in f for t, f in zip(self.toks[i:end], words, strict=True))
 
     def ends(self, item: _Item, i: int) -> int:
         """End of the shortest alternative of ``item`` matching from token ``i`` in one segment."""
         best = -1
         for alt in item.first.get(self.toks[i], ()):
             end = i + len(alt)
-            if (end <= len(self.toks) and (best < 0 or end < best)
-                    and all(t in f for t, f in zip(self.toks[i:end], alt, strict=True))
-                    and self.segs[i] == self.segs[end - 1]):
+            if (best < 0 or end < best) and self._occurs(alt, i) \
+                    and self.segs[i] == self.segs[end - 1]:
                 best = end
         return best
 
     def weight(self, items: Sequence[_Item]) -> int:
         """Words of the longest alternative of each item found here (order aside)."""
         return sum(max((len(alt) for i in range(len(self.toks))
-                        for alt in item.first.get(self.toks[i], ())
-                        if i + len(alt) <= len(self.toks) and all(
-                            t in f for t, f in zip(self.toks[i:i + len(alt)], alt, strict=True))),
+                        for alt in item.first.get(self.toks[i], ()) if self._occurs(alt, i)),
                        default=0) for item in items)
 
     def match(self, items: Sequence[_Item]) -> bool:
