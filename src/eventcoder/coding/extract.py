@@ -37,11 +37,11 @@ from .arguments import (
     passive,
     patients,
     subjects_of,
-    subtree,
     weapon_act,
 )
 from .derived import DerivedEvents
 from .event_coref import linked_acts
+from .frames import infinitive_match, verb_frame, verb_word
 from .intent import demanded_by_speaker, intending_verb
 from .modality import attempted, going_to_future, is_reported, modality_of
 from .nominal import noun_events
@@ -59,15 +59,12 @@ from .targets import (
     same_actor,
     stateless,
 )
-from .verbs import VerbFrame, VerbLexicon, VerbMatch
+from .verbs import VerbLexicon, VerbMatch
 from .when import resolve_when
 from .where import Geolocator
 
 log = logging.getLogger(__name__)
 
-OBJECT_DEPS = {"dobj", "attr", "oprd", "dative", "acomp"}
-CLAUSE_OBJECT_DEPS = {"xcomp", "ccomp"}
-MAX_FRAME_WORDS = 14
 UNTARGETED_DROP = {"010", "01"}  # "X said" alone is a quote, not an event
 # Acts that often have no named counterpart: protests, yielding, mobilising, violence.
 UNTARGETED_ROOTS = {"08", "14", "15", "17", "18", "19", "20"}
@@ -78,7 +75,6 @@ UNKNOWN_DOER_ROOTS = {"09", "17", "18", "19", "20"}
 LETHAL_AGENTS = {"device", "ied", "weapon", "gun", "gunman", "gunmen", "sniper", "assailant",
                  "attacker", "militant", "bomber", "terrorist", "assassin"}
 PARTICLES = {"off", "out", "up", "down", "away", "back"}
-MODIFIER_DEPS = {"compound", "nmod", "amod"}
 # withdrawing troops (0874) or peacekeepers (1661), demobilizing them (0873): their side's acts
 FORCES_WITHDRAWN = {"0873", "0874", "1661"}
 # ", killing eight people" after an attack: the toll of that attack, not a second act
@@ -97,11 +93,6 @@ class Triple:
     source: Located
     target: Located | None
     match: VerbMatch
-
-
-def _words(tokens: list[Token]) -> tuple[str, ...]:
-    return tuple(t.lemma_.lower() for t in tokens if not t.is_punct and t.pos_ != "DET")[
-        :MAX_FRAME_WORDS]
 
 
 def _event_key(e: Event) -> tuple[int, int, str | None, int | None, str, str]:
@@ -212,7 +203,7 @@ class EventExtractor:
         skipped = {s.start for s in doc.sents
                    if self.discards is not None and self.discards.check(s.text) == "sentence"}
         for v in doc:
-            if v.pos_ not in {"VERB", "AUX"} or self._verb_word(v) not in lemmas \
+            if v.pos_ not in {"VERB", "AUX"} or verb_word(self.lexicon, v) not in lemmas \
                     or going_to_future(v):
                 continue
             if skipped and v.sent.start in skipped:
@@ -259,7 +250,7 @@ class EventExtractor:
                    for m in mentions_at(c, index, self.keep_unresolved) if m.actor is not None]
         if not victims:
             return
-        frame = self._frame(v, None, unknown)
+        frame = verb_frame(self.lexicon, v, None, unknown)
         match = self.lexicon.match(frame)
         if match is None or (match.code or "")[:2] not in UNKNOWN_DOER_ROOTS:
             return
@@ -292,79 +283,15 @@ class EventExtractor:
                 elif match.code in FORCES_WITHDRAWN and kind in {"country", "igo", "agent"}:
                     yield Triple(v, patient, target, match)
 
-    def _verb_word(self, v: Token) -> str:
-        return self.lexicon.entry_word(v.lower_, v.lemma_.lower(), v.tag_)
-
-    def _frame(self, v: Token, obj: Token | None, source: Located,
-               particle: str | None = None) -> VerbFrame:
-        particle = particle or next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
-        objects: list[Token] = []
-        if obj is not None:
-            objects = subtree(obj, {"conj", "cc", "relcl"})
-        else:
-            # What someone said is coded on its own verbs (with its own modality), not as an
-            # act of the speech verb: "said they will release X" is not a release.
-            clause = CLAUSE_OBJECT_DEPS if v.lemma_.lower() not in SAYING_ONLY \
-                else {"xcomp"}
-            for c in v.children:
-                if c.dep_ in OBJECT_DEPS or (c.dep_ == "advmod" and c.pos_ == "NOUN"
-                                             and c.i > v.i):
-                    # (a noun the parser hung on the verb as an adverb is its object: "will
-                    # contribute a million gold florin to X")
-                    objects.extend(subtree(c, {"relcl"}))
-                elif c.dep_ in clause:
-                    # the clause's own verbs are coded on their own ("wants to help Israel"
-                    # is no appeal for help); its nouns still shape this verb's code
-                    objects.extend(t for t in subtree(c, {"relcl"}) if t.pos_ != "VERB")
-        preps = tuple(
-            # not a clause said inside the phrase ("accused Rwanda of making accusations by
-            # alleging Paris played a role in the genocide" is no accusation of genocide)
-            (c.lower_, _words([t for p in c.children
-                               for t in subtree(p, {"relcl", "ccomp"})]))
-            for c in v.children if c.dep_ in {"prep", "agent"}
-        )
-        # the subject noun phrase the source sits in, up to its head: PETRARCH subject
-        # patterns name it ("{DEATH TOLL} *" for "Eriador's death toll has risen"), not the
-        # phrases after it ("riots against Israeli military policies")
-        # (in the passive the doer's phrase is the "by" agent: "was demolished by a protester")
-        phrase = next((c for c in [*v.children, *(g for a in v.children if a.dep_ == "agent"
-                                                  for g in a.children if g.dep_ == "pobj")]
-                       if c.dep_ in {"nsubj", "nsubjpass", "pobj"}
-                       and c.left_edge.i <= source.head <= c.i), None)
-        words = list(v.doc[phrase.left_edge.i:phrase.i + 1]) if phrase is not None \
-            else list(v.doc[source.start:source.end])
-        # coordinated modifiers share the head: "death and injury toll" is a death toll
-        # (and an injury toll), so "{DEATH TOLL} *" matches
-        shared = {t.i for c in words if c.dep_ == "cc" and c.head.dep_ in MODIFIER_DEPS
-                  and c.i + 1 < words[-1].i and c.nbor().dep_ in MODIFIER_DEPS | {"conj"}
-                  for t in (c, c.nbor())}
-        subject = _words([t for t in words if t.i not in shared])
-        return VerbFrame(lemma=self._verb_word(v), particle=particle, objects=_words(objects),
-                         preps=preps, subject=subject)
-
-    def _infinitive_match(self, v: Token, frame: VerbFrame) -> tuple[VerbMatch, Token] | None:
-        """"has begun to question whether ...": a pattern naming the infinitive after the
-        verb as a phrase ("* (TO QUESTION)", as PETRARCH's word-sequence patterns see it),
-        for a verb no pattern of its own codes; with the infinitive."""
-        for c in v.children:
-            if c.dep_ == "xcomp" and c.pos_ == "VERB" and any(
-                    a.lower_ == "to" and a.dep_ in {"aux", "mark"} for a in c.children):
-                # (the verb alone: "agreed to lift the sanctions" is no "* (TO SANCTION)")
-                match = self.lexicon.match(replace(frame, preps=(*frame.preps,
-                                                                 ("to", _words([c])))))
-                if match is not None and not match.default:
-                    return match, c
-        return None
-
     def _coded_targets(self, v: Token, index: MentionIndex, source: Located,
                        partners: list[Located]) -> Iterator[tuple[Located | None, VerbMatch]]:
         objs = [c for c in v.children if c.dep_ == "dobj"] + patients(v)
         conj_objs = conjuncts(objs[0]) if objs else [None]
         codes: set[str] = set()
         for obj in conj_objs:
-            frame = self._frame(v, obj, source)
+            frame = verb_frame(self.lexicon, v, obj, source)
             match = self.lexicon.match(frame)
-            infinitive = self._infinitive_match(v, frame) \
+            infinitive = infinitive_match(self.lexicon, v, frame) \
                 if match is None or match.default else None
             if infinitive is not None:
                 match = infinitive[0]
@@ -374,7 +301,8 @@ class EventExtractor:
                 for c in v.children:
                     pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                     if c.dep_ == "prep" and c.lower_ in PARTICLES and pobj is not None:
-                        phrasal = self.lexicon.match(self._frame(v, pobj, source, c.lower_))
+                        phrasal = self.lexicon.match(
+                            verb_frame(self.lexicon, v, pobj, source, c.lower_))
                         if phrasal is not None:
                             match, obj = phrasal, pobj
                             break
