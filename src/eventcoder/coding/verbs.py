@@ -1,6 +1,6 @@
 """CAMEO verb patterns matched on dependency frames.
 
-The extractor describes each verb occurrence as a ``VerbFrame`` (lemma, particle, object
+Each verb occurrence is described as a ``VerbFrame`` (frames.py: lemma, particle, object
 words, prepositional phrases, subject words); ``VerbLexicon.match`` returns the CAMEO code of
 the most specific pattern of that verb whose words occur in the frame, else the verb's default
 code. Dictionaries are in PETRARCH's format (read by ``eventcoder.coding.petrarch``): as in
